@@ -1,0 +1,3 @@
+export * from './postgres.fixture';
+export * from './nats.fixture';
+export * from './wait-for';
