@@ -21,4 +21,5 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(),
   testTimeout: 30000,
+  reporters: ['default', require.resolve('./tools/jest/summary-reporter.js')],
 };

@@ -51,7 +51,7 @@ cat > "$dir/tsconfig.spec.json" <<JSON
   "include": ["src/**/*.ts", "test/**/*.ts"]
 }
 JSON
-cat > "$dir/jest.config.cts" <<JS
+cat > "$dir/jest.config.js" <<JS
 // Unit tier: specs beside the code, no servers.
 module.exports = {
   displayName: '$project',
@@ -60,7 +60,7 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
 };
 JS
-cat > "$dir/jest.int.config.cts" <<JS
+cat > "$dir/jest.int.config.js" <<JS
 // Integration tier: test/*.int.spec.ts against the real NATS and PostgreSQL servers.
 module.exports = {
   displayName: '$project:int',
