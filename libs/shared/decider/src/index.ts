@@ -1,1 +1,3 @@
-export {};
+export * from './lib/decider';
+export * from './lib/domain-error';
+export * from './lib/decider-specification';

@@ -1,1 +1,14 @@
-export {};
+export type { Command, CommandMetadata, Decider, Event } from '@switchboard/decider';
+export * from './lib/event-store.port';
+export * from './lib/position';
+export * from './lib/wrong-expected-revision.error';
+export * from './lib/duplicate-event-id.error';
+export * from './lib/stream-name';
+export * from './lib/event-type-registry';
+export * from './lib/upcasting-event-store';
+export * from './lib/command-handler';
+export * from './lib/logger';
+export * from './lib/postgres/postgres-event-store';
+export * from './lib/postgres/migrate-event-store';
+export * from './lib/eventstoredb/eventstoredb-event-store';
+export * from './lib/create-event-store';

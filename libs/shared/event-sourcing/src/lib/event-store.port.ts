@@ -62,7 +62,15 @@ export interface ReadStreamOptions {
   maxCount?: number;
 }
 
-export interface ReadAllOptions {
+/** Narrows reads of the global order; both lists must match when both are given. */
+export interface EventFilter {
+  /** Only these event types. */
+  eventTypes?: readonly string[];
+  /** Only streams whose name starts with one of these prefixes (e.g. `order-`). */
+  streamPrefixes?: readonly string[];
+}
+
+export interface ReadAllOptions extends EventFilter {
   /** Exclusive: events strictly after this position. Absent: from the beginning. */
   after?: Position;
   maxCount?: number;

@@ -1,0 +1,87 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Command, Decider, Event } from '@switchboard/decider';
+import type { EventMetadata, EventStore, Position } from './event-store.port';
+import type { EventTypeRegistry } from './event-type-registry';
+import { withEventTypeRegistry } from './upcasting-event-store';
+import { WrongExpectedRevisionError } from './wrong-expected-revision.error';
+
+export interface HandleCommandOptions {
+  /** Reload-and-decide-again rounds after a concurrency conflict (default 3): at most maxRetries + 1 attempts. */
+  maxRetries?: number;
+  /** Upper bound of the random pause before retry n, times n, in ms (default 10): spreads out colliding writers. */
+  retryJitterMs?: number;
+  /** Reads are upcast and appends stamped through it. */
+  registry?: EventTypeRegistry;
+  /** Stamped on every new event: correlationId, causationId, traceparent, actor… */
+  metadata?: EventMetadata;
+}
+
+export interface HandleCommandResult<State, Evt extends Event> {
+  /** What decide returned (empty when the command changed nothing). */
+  newEvents: Evt[];
+  newState: State;
+  /** The stream's last revision after the command; -1n when the stream still does not exist. */
+  nextExpectedRevision: bigint;
+  /** Global position of the last new event, for read-your-writes; null when nothing was appended. */
+  position: Position | null;
+}
+
+/**
+ * The one way a command changes an aggregate (emmett `handleCommand`): read the stream, fold it
+ * with evolve, decide, append with the revision it was read at (`no_stream` for a new stream,
+ * never "any"). When another writer got in between, read again and decide again, up to
+ * `maxRetries` times. Domain errors from decide propagate untouched and are not retried.
+ */
+export async function handleCommand<State, Cmd extends Command, Evt extends Event>(
+  eventStore: EventStore,
+  streamName: string,
+  decider: Decider<State, Cmd, Evt>,
+  command: Cmd,
+  options: HandleCommandOptions = {},
+): Promise<HandleCommandResult<State, Evt>> {
+  const { maxRetries = 3, retryJitterMs = 10, registry, metadata } = options;
+  const store = registry ? withEventTypeRegistry(eventStore, registry) : eventStore;
+  for (let attempt = 1; ; attempt++) {
+    const stored = await store.readStream(streamName);
+    let state = decider.initialState();
+    for (const event of stored) state = decider.evolve(state, { type: event.type, data: event.data } as Evt);
+    const last = stored.at(-1);
+
+    const newEvents = decider.decide(command, state);
+    if (newEvents.length === 0) {
+      return { newEvents, newState: state, nextExpectedRevision: last?.streamRevision ?? -1n, position: null };
+    }
+    try {
+      const appended = await store.appendToStream(
+        streamName,
+        newEvents.map((event) => ({ type: event.type, data: event.data, metadata: { ...metadata } })),
+        { expectedRevision: last ? last.streamRevision : 'no_stream' },
+      );
+      return {
+        newEvents,
+        newState: newEvents.reduce((folded, event) => decider.evolve(folded, event), state),
+        nextExpectedRevision: appended.nextExpectedRevision,
+        position: appended.position,
+      };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (attempt > maxRetries) throw new ConcurrencyRetriesExhaustedError(streamName, attempt, error);
+      await sleep(Math.random() * retryJitterMs * attempt);
+    }
+  }
+}
+
+/** Every attempt lost the race to another writer of the same stream. */
+export class ConcurrencyRetriesExhaustedError extends Error {
+  constructor(
+    readonly streamName: string,
+    readonly attempts: number,
+    override readonly cause: WrongExpectedRevisionError,
+  ) {
+    super(
+      `gave up on stream "${streamName}" after ${attempts} attempts: another writer changed it each time ` +
+        `(last: ${cause.message})`,
+    );
+    this.name = 'ConcurrencyRetriesExhaustedError';
+  }
+}

@@ -1,0 +1,298 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { DatabaseError, Pool, type ClientBase } from 'pg';
+import { AppendSignal } from '../append-signal';
+import { assertAppendable } from '../append-validation';
+import { DuplicateEventIdError } from '../duplicate-event-id.error';
+import type {
+  AppendResult,
+  EventStore,
+  EventSubscription,
+  EventToAppend,
+  ExpectedRevision,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+} from '../event-store.port';
+import { consoleLogger, type LoggerLike } from '../logger';
+import { PollingSubscription } from '../polling-subscription';
+import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
+import { quoteIdentifier } from './migrate-event-store';
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  /** The schema holding this service's `events` and `streams` tables (see migrateEventStore). */
+  schema: string;
+  /** Connections in the store's own pool (default 10). */
+  poolSize?: number;
+  /** Events a subscription reads per query (default 500). */
+  pageSize?: number;
+  /**
+   * Longest a subscription waits before looking again (default 200 ms). Appends through any
+   * PostgresEventStore of this process on the same schema wake it at once; this bounds the
+   * delay for appends from other processes and for events held back by a long transaction.
+   */
+  pollIntervalMs?: number;
+  logger?: LoggerLike;
+}
+
+type Queryable = Pool | ClientBase;
+
+interface EventRow {
+  transaction_id: string;
+  global_position: string;
+  stream_name: string;
+  stream_revision: string;
+  event_id: string;
+  type: string;
+  data: unknown;
+  metadata: RecordedEvent['metadata'];
+  recorded_at: Date;
+}
+
+const EVENT_COLUMNS =
+  'transaction_id::text, global_position, stream_name, stream_revision, event_id, type, data, metadata, recorded_at';
+
+/** Wake-ups shared by every store instance of this process on the same database and schema. */
+const signals = new Map<string, AppendSignal>();
+
+/**
+ * The PostgreSQL event store: plain `pg`, tables qualified with the schema, so it also works on
+ * a caller's connection whatever its search_path.
+ *
+ * An append is one statement (a CTE): bump the stream's revision in `streams` only if it is at
+ * the expected one, then insert the events numbered from it. Concurrent appends to different
+ * streams touch different rows and take no shared lock; to the same stream, the row lock
+ * serialises them and the loser sees its revision check fail.
+ *
+ * The global order is (transaction_id, global_position), read only below the oldest running
+ * transaction (see the migration), so subscribers never skip an event that commits late.
+ * No LISTEN/NOTIFY: NOTIFY takes a cluster-wide lock at commit, which would serialise appends.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly pool: Pool;
+  private readonly events: string;
+  private readonly streams: string;
+  private readonly signal: AppendSignal;
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly pageSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly statementPrefix: string;
+
+  constructor(options: PostgresEventStoreOptions) {
+    const logger = options.logger ?? consoleLogger;
+    this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server must not crash the process; the next query reconnects.
+    this.pool.on('error', (error) => logger.warn(`event store connection lost: ${error.message}`));
+    const schema = quoteIdentifier(options.schema);
+    this.events = `${schema}.events`;
+    this.streams = `${schema}.streams`;
+    // Prepared statement names are per connection; a caller's connection may serve several schemas.
+    this.statementPrefix = `es_${createHash('sha1').update(options.schema).digest('hex').slice(0, 12)}_`;
+    this.pageSize = options.pageSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    const key = `${options.connectionString}|${options.schema}`;
+    this.signal = signals.get(key) ?? new AppendSignal();
+    signals.set(key, this.signal);
+  }
+
+  async appendToStream(
+    streamName: string,
+    events: readonly EventToAppend[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    const result = await this.appendInTransaction(this.pool, streamName, events, options);
+    this.signal.notify();
+    return result;
+  }
+
+  /**
+   * The append on the caller's connection, inside whatever transaction it has open: the events
+   * become visible when that transaction commits. A conflict leaves the transaction usable; a
+   * reused event id aborts it (DuplicateEventIdError).
+   */
+  async appendInTransaction(
+    client: Queryable,
+    streamName: string,
+    events: readonly EventToAppend[],
+    { expectedRevision }: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    assertAppendable(streamName, events);
+    const ids = events.map((event) => event.id ?? randomUUID());
+    const claimStream =
+      expectedRevision === 'no_stream'
+        ? `INSERT INTO ${this.streams} (stream_name, stream_revision) VALUES ($1, $2::bigint - 1)
+           ON CONFLICT DO NOTHING RETURNING stream_revision`
+        : `UPDATE ${this.streams} SET stream_revision = stream_revision + $2
+           WHERE stream_name = $1 ${expectedRevision === 'stream_exists' ? '' : 'AND stream_revision = $7'}
+           RETURNING stream_revision`;
+    const params: unknown[] = [
+      streamName,
+      events.length,
+      ids,
+      events.map((event) => event.type),
+      events.map((event) => JSON.stringify(event.data ?? null)),
+      events.map((event) => JSON.stringify(event.metadata ?? {})),
+    ];
+    if (typeof expectedRevision === 'bigint') params.push(expectedRevision.toString());
+    let rows: { commit: string; prepare: string; revision: string }[];
+    try {
+      ({ rows } = await client.query({
+        // Named: prepared once per connection, so a single-event append skips parsing and planning.
+        name: `${this.statementPrefix}append_${typeof expectedRevision === 'bigint' ? 'exact' : expectedRevision}`,
+        text: `WITH stream AS (${claimStream}),
+         appended AS (
+           INSERT INTO ${this.events} (stream_name, stream_revision, event_id, type, data, metadata)
+           SELECT $1, stream.stream_revision - $2 + e.ord, e.event_id, e.type, e.data, e.metadata
+           FROM stream, unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
+             WITH ORDINALITY AS e(event_id, type, data, metadata, ord)
+           ORDER BY e.ord
+           RETURNING transaction_id, global_position, stream_revision
+         )
+         SELECT transaction_id::text AS commit, global_position::text AS prepare, stream_revision::text AS revision
+         FROM appended ORDER BY global_position DESC LIMIT 1`,
+        values: params,
+      }));
+    } catch (error) {
+      if (error instanceof DatabaseError && error.code === '23505' && error.constraint === 'events_event_id_key') {
+        throw new DuplicateEventIdError(await this.storedIds(ids));
+      }
+      throw error;
+    }
+    const appended = rows[0];
+    if (appended) {
+      return {
+        nextExpectedRevision: BigInt(appended.revision),
+        position: { commit: BigInt(appended.commit), prepare: BigInt(appended.prepare) },
+      };
+    }
+    const retried = await this.sameBatchAlreadyStored(client, streamName, events, ids, expectedRevision);
+    if (retried) return retried;
+    throw new WrongExpectedRevisionError(streamName, expectedRevision, await this.currentRevision(client, streamName));
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const params: unknown[] = [streamName];
+    let from = '';
+    if (options.fromRevision !== undefined) {
+      params.push(options.fromRevision.toString());
+      from = `AND stream_revision ${backwards ? '<=' : '>='} $2`;
+    }
+    const limit = options.maxCount === undefined ? '' : `LIMIT ${Math.max(0, Math.floor(options.maxCount))}`;
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.events} WHERE stream_name = $1 ${from}
+       ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'} ${limit}`,
+      params,
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  /** Events committed by transactions older than every running one, in (commit, prepare) order. */
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const params: unknown[] = [];
+    const where = ['transaction_id < pg_snapshot_xmin(pg_current_snapshot())'];
+    if (options.after) {
+      params.push(options.after.commit.toString(), options.after.prepare.toString());
+      where.push(`(transaction_id, global_position) > ($${params.length - 1}::text::xid8, $${params.length}::bigint)`);
+    }
+    if (options.eventTypes) {
+      params.push(options.eventTypes);
+      where.push(`type = ANY($${params.length}::text[])`);
+    }
+    if (options.streamPrefixes) {
+      params.push(options.streamPrefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`));
+      where.push(`stream_name LIKE ANY($${params.length}::text[])`);
+    }
+    const limit = options.maxCount === undefined ? '' : `LIMIT ${Math.max(0, Math.floor(options.maxCount))}`;
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.events} WHERE ${where.join(' AND ')}
+       ORDER BY transaction_id, global_position ${limit}`,
+      params,
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): EventSubscription {
+    const subscription: PollingSubscription = new PollingSubscription({
+      ...options,
+      onEnd: () => this.subscriptions.delete(subscription),
+      readPage: (page) => this.readAll(page),
+      signal: this.signal,
+      pageSize: this.pageSize,
+      pollIntervalMs: this.pollIntervalMs,
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<Position | null> {
+    const { rows } = await this.pool.query<{ commit: string; prepare: string }>(
+      `SELECT transaction_id::text AS commit, global_position::text AS prepare FROM ${this.events}
+       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    const head = rows[0];
+    return head ? { commit: BigInt(head.commit), prepare: BigInt(head.prepare) } : null;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.pool.end();
+  }
+
+  private async currentRevision(client: Queryable, streamName: string): Promise<bigint | 'no_stream'> {
+    const { rows } = await client.query<{ revision: string }>(
+      `SELECT stream_revision::text AS revision FROM ${this.streams} WHERE stream_name = $1`,
+      [streamName],
+    );
+    return rows[0] ? BigInt(rows[0].revision) : 'no_stream';
+  }
+
+  /** Which of these ids are stored already; the caller's transaction is aborted, so ask the pool. */
+  private async storedIds(ids: readonly string[]): Promise<string[]> {
+    const { rows } = await this.pool.query<{ event_id: string }>(
+      `SELECT event_id FROM ${this.events} WHERE event_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    // None committed: the duplicate is inside this batch or this caller's own transaction.
+    return rows.length > 0 ? rows.map((row) => row.event_id) : [...ids];
+  }
+
+  /** An idempotent retry (say, after a lost reply): the very same ids already follow the expected revision. */
+  private async sameBatchAlreadyStored(
+    client: Queryable,
+    streamName: string,
+    events: readonly EventToAppend[],
+    ids: readonly string[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult | undefined> {
+    if (expectedRevision === 'stream_exists' || events.some((event) => event.id === undefined)) return undefined;
+    const first = expectedRevision === 'no_stream' ? 0n : expectedRevision + 1n;
+    const { rows } = await client.query<{ event_id: string; revision: string; commit: string; prepare: string }>(
+      `SELECT event_id, stream_revision::text AS revision, transaction_id::text AS commit, global_position::text AS prepare
+       FROM ${this.events} WHERE stream_name = $1 AND stream_revision >= $2 ORDER BY stream_revision LIMIT $3`,
+      [streamName, first.toString(), ids.length],
+    );
+    if (rows.length !== ids.length || rows.some((row, i) => row.event_id !== ids[i].toLowerCase())) return undefined;
+    const last = rows[rows.length - 1];
+    return {
+      nextExpectedRevision: BigInt(last.revision),
+      position: { commit: BigInt(last.commit), prepare: BigInt(last.prepare) },
+    };
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    streamName: row.stream_name,
+    streamRevision: BigInt(row.stream_revision),
+    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) },
+    recordedAt: row.recorded_at,
+  };
+}
