@@ -1,0 +1,97 @@
+import { IsUrl } from 'class-validator';
+import { BaseConfig } from './base.config';
+import { ServiceConfig } from './service.config';
+import { ConfigValidationError, validateConfig } from './validate-config';
+
+const validEnv = {
+  SERVICE_NAME: 'order',
+  DATABASE_URL: 'postgres://u:p@db:5432/switchboard',
+  NATS_URL: 'nats://nats:4222',
+};
+
+function problemsOf(run: () => unknown): ConfigValidationError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigValidationError');
+}
+
+describe('validateConfig', () => {
+  it('applies defaults, converts numbers and drops unrelated variables', () => {
+    const config = validateConfig(ServiceConfig, { ...validEnv, PORT: '8080', PATH: '/usr/bin' });
+
+    expect(config).toBeInstanceOf(ServiceConfig);
+    expect(config.PORT).toBe(8080);
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.SHUTDOWN_TIMEOUT_MS).toBe(10_000);
+    expect(config.OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(config).not.toHaveProperty('PATH');
+  });
+
+  it('defaults EVENT_STORE_URL to DATABASE_URL and DB_SCHEMA to the service name', () => {
+    const config = validateConfig(ServiceConfig, { ...validEnv, SERVICE_NAME: 'erp-adapter' });
+
+    expect(config.EVENT_STORE_URL).toBe(validEnv.DATABASE_URL);
+    expect(config.DB_SCHEMA).toBe('erp_adapter');
+  });
+
+  it('accepts an esdb:// event store next to the PostgreSQL database', () => {
+    const config = validateConfig(ServiceConfig, { ...validEnv, EVENT_STORE_URL: 'esdb://es:2113?tls=false' });
+
+    expect(config.EVENT_STORE_URL).toBe('esdb://es:2113?tls=false');
+  });
+
+  it('names every missing variable at once, with what was expected', () => {
+    const error = problemsOf(() => validateConfig(ServiceConfig, { SERVICE_NAME: 'order' }));
+
+    expect(error.problems.map((p) => [p.variable, p.problem])).toEqual(
+      expect.arrayContaining([
+        ['DATABASE_URL', 'missing'],
+        ['NATS_URL', 'missing'],
+      ]),
+    );
+    expect(error.message).toContain('DATABASE_URL is not set: DATABASE_URL must be a postgres:// or postgresql:// connection URL');
+    expect(error.message).toContain('NATS_URL is not set: NATS_URL must be a nats:// URL');
+  });
+
+  it('names malformed variables without echoing their values', () => {
+    const error = problemsOf(() =>
+      validateConfig(ServiceConfig, {
+        ...validEnv,
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        EVENT_STORE_URL: 'mysql://secret-password@db',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url',
+      }),
+    );
+
+    expect(error.problems.map((p) => p.variable).sort()).toEqual(['EVENT_STORE_URL', 'LOG_LEVEL', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'PORT']);
+    expect(error.problems.every((p) => p.problem === 'invalid')).toBe(true);
+    expect(error.message).toContain('PORT is invalid: PORT must be an integer port number from 0 to 65535\n');
+    expect(error.message).toContain('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
+    expect(error.message).not.toContain('secret-password');
+  });
+
+  it('treats an empty variable as unset', () => {
+    const error = problemsOf(() => validateConfig(ServiceConfig, { ...validEnv, NATS_URL: '' }));
+
+    expect(error.problems).toEqual([expect.objectContaining({ variable: 'NATS_URL', problem: 'missing' })]);
+  });
+
+  it('validates the fields a service adds by extending the base config', () => {
+    class SimulatorConfig extends BaseConfig {
+      @IsUrl({ require_tld: false }, { message: '$property must be the URL webhooks are sent to' })
+      WEBHOOK_TARGET_URL!: string;
+    }
+
+    expect(validateConfig(SimulatorConfig, { SERVICE_NAME: 'erp-simulator', WEBHOOK_TARGET_URL: 'http://erp-adapter:3000/hooks' }).WEBHOOK_TARGET_URL).toBe(
+      'http://erp-adapter:3000/hooks',
+    );
+    expect(problemsOf(() => validateConfig(SimulatorConfig, { SERVICE_NAME: 'erp-simulator' })).message).toContain(
+      'WEBHOOK_TARGET_URL is not set: WEBHOOK_TARGET_URL must be the URL webhooks are sent to',
+    );
+  });
+});

@@ -1,0 +1,72 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { isDomainError, type DomainErrorKind } from '@switchboard/decider';
+import { STATUS_CODES } from 'node:http';
+import { problemType, type ProblemDetails } from './problem-details';
+import { RequestValidationException } from './request-validation.exception';
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  conflict: HttpStatus.CONFLICT,
+  invalid: HttpStatus.UNPROCESSABLE_ENTITY,
+  not_found: HttpStatus.NOT_FOUND,
+  forbidden: HttpStatus.FORBIDDEN,
+};
+
+/** How an error is answered, and whether it is our fault (5xx: logged with its stack). */
+export interface ProblemResponse {
+  readonly problem: ProblemDetails;
+  readonly unexpected: boolean;
+}
+
+function title(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
+}
+
+function httpDetail(exception: HttpException): string | undefined {
+  const body = exception.getResponse();
+  if (typeof body === 'string') return body;
+  const message = (body as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}
+
+/**
+ * Maps anything a handler throws to RFC 9457 problem details: request validation → 400 with the
+ * fields, a domain error → 409/422/404/403 with its code, an HttpException → its status, anything
+ * else → 500 without internals.
+ */
+export function toProblem(exception: unknown, instance: string, correlationId?: string): ProblemResponse {
+  const base = { instance, ...(correlationId ? { correlationId } : {}) };
+
+  if (exception instanceof RequestValidationException) {
+    return {
+      unexpected: false,
+      problem: { type: problemType('validation'), title: 'The request is invalid', status: 400, detail: exception.message, ...base, errors: exception.errors },
+    };
+  }
+  if (isDomainError(exception)) {
+    const status = STATUS_OF_KIND[exception.kind];
+    return {
+      unexpected: false,
+      problem: {
+        type: problemType(exception.code),
+        title: title(status),
+        status,
+        detail: exception.message,
+        ...base,
+        code: exception.code,
+        ...(Object.keys(exception.details).length > 0 ? { details: exception.details } : {}),
+      },
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return {
+      unexpected: status >= 500,
+      problem: { type: 'about:blank', title: title(status), status, detail: status >= 500 ? undefined : httpDetail(exception), ...base },
+    };
+  }
+  return {
+    unexpected: true,
+    problem: { type: 'about:blank', title: title(500), status: 500, detail: 'An unexpected error occurred; quote the correlation id when reporting it.', ...base },
+  };
+}
