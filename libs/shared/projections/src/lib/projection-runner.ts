@@ -1,0 +1,206 @@
+import { comparePositions, type EventStore, type Position, type RecordedEvent } from '@switchboard/event-sourcing';
+import type { DataSource } from 'typeorm';
+import { CheckpointResetError } from './checkpoint-reset.error';
+import type { LoggerLike } from './logger-like';
+import { projectEvent } from './project-event';
+import type { Projection } from './projection';
+import { ProjectionCheckpoints } from './projection-checkpoints';
+import { projectionLag, type ProjectionStatus } from './projection-status';
+
+export interface ProjectionRunnerOptions {
+  /** Passed-over events (types the projection does not handle) are checkpointed once the store is quiet this long; default 50 ms. */
+  idleCheckpointMs?: number;
+  /** ...or every this many passed-over events while busy; default 500. */
+  maxUncheckpointed?: number;
+  /** While idle, how often it checks that nobody reset its checkpoint (a rebuild); default 1000 ms. */
+  watchIntervalMs?: number;
+  /** Back-off after a failure, doubling from `retryDelayMs` up to `maxRetryDelayMs`; default 200 ms → 30 s. */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+  logger?: LoggerLike;
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/**
+ * Runs one projection from the service's own event store: subscribes after its checkpoint and,
+ * for each event, in ONE transaction locks the checkpoint row, applies the event to the read
+ * model and moves the checkpoint. A crash anywhere leaves row and checkpoint consistent, and an
+ * event at or below the stored checkpoint is skipped, so replays after a crash and a second
+ * replica running the same projection never apply an event twice.
+ *
+ * It subscribes to every event, not only the handled types, so the checkpoint also passes the
+ * events it ignores: a read-your-writes wait for such an event's position must still end.
+ * Failures (the store, the database, an evolve that throws) are logged and retried from the
+ * stored checkpoint with back-off.
+ */
+export class ProjectionRunner<Row extends object = object> {
+  private readonly options: Required<Omit<ProjectionRunnerOptions, 'logger'>>;
+  private readonly logger: LoggerLike;
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private subscriptionClose: (() => Promise<void>) | undefined;
+  private wakeFromBackoff: (() => void) | undefined;
+  /** The checkpoint as this runner last saw it committed. */
+  private position: Position | null = null;
+  private lastError: Error | undefined;
+
+  constructor(
+    readonly projection: Projection<Row, RecordedEvent>,
+    private readonly eventStore: EventStore,
+    private readonly dataSource: DataSource,
+    { logger = console, ...options }: ProjectionRunnerOptions = {},
+  ) {
+    this.logger = logger;
+    this.options = {
+      idleCheckpointMs: 50,
+      maxUncheckpointed: 500,
+      watchIntervalMs: 1000,
+      retryDelayMs: 200,
+      maxRetryDelayMs: 30_000,
+      ...options,
+    };
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  get running(): boolean {
+    return this.loop !== undefined && !this.stopping;
+  }
+
+  /** Starts following in the background; returns at once. */
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  /** Graceful: lets the transaction in flight commit, checkpoints passed-over events, then returns. */
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.stopping = true;
+    this.wakeFromBackoff?.();
+    await this.subscriptionClose?.();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    const lag = await projectionLag(this.dataSource, this.eventStore, this.name);
+    return { ...lag, running: this.running, ...(this.lastError && { lastError: this.lastError.message }) };
+  }
+
+  private async run(): Promise<void> {
+    let delay = this.options.retryDelayMs;
+    while (!this.stopping) {
+      try {
+        await this.followFromCheckpoint();
+      } catch (error) {
+        if (this.stopping) break;
+        if (error instanceof CheckpointResetError) {
+          this.logger.warn(error.message);
+          continue;
+        }
+        this.lastError = error instanceof Error ? error : new Error(String(error));
+        this.logger.error(
+          `projection ${this.name} failed, retrying in ${delay} ms: ${this.lastError.message}`,
+          this.lastError.stack,
+        );
+        await this.backoff(delay);
+        delay = Math.min(delay * 2, this.options.maxRetryDelayMs);
+      }
+    }
+  }
+
+  private async followFromCheckpoint(): Promise<void> {
+    await ProjectionCheckpoints.ensure(this.dataSource, this.name);
+    this.position = await ProjectionCheckpoints.read(this.dataSource, this.name);
+    const subscription = this.eventStore.subscribeToAll(this.position ? { after: this.position } : {});
+    this.subscriptionClose = () => subscription.close();
+    const events = subscription[Symbol.asyncIterator]();
+    /** The last passed-over event not yet checkpointed, and how many of them. */
+    let passedOver: Position | null = null;
+    let passedOverCount = 0;
+    try {
+      while (!this.stopping) {
+        const next = events.next();
+        // Rejections surface where `next` is awaited; this only stops an unhandled-rejection warning.
+        next.catch(() => undefined);
+        let result = await this.within(next, passedOver ? this.options.idleCheckpointMs : this.options.watchIntervalMs);
+        // Quiet store: checkpoint what was passed over, else make sure nobody reset the checkpoint.
+        while (result === TIMED_OUT) {
+          if (passedOver) {
+            await this.commit(passedOver);
+            passedOver = null;
+            passedOverCount = 0;
+          } else {
+            await this.checkNotReset();
+          }
+          result = await this.within(next, this.options.watchIntervalMs);
+        }
+        if (result.done) break;
+        const event: RecordedEvent = result.value;
+        if (this.projection.handles.includes(event.type)) {
+          await this.commit(event.position, event);
+          passedOver = null;
+          passedOverCount = 0;
+        } else {
+          passedOver = event.position;
+          if (++passedOverCount >= this.options.maxUncheckpointed) {
+            await this.commit(passedOver);
+            passedOver = null;
+            passedOverCount = 0;
+          }
+        }
+        this.lastError = undefined;
+      }
+      if (passedOver) await this.commit(passedOver);
+    } finally {
+      this.subscriptionClose = undefined;
+      await subscription.close();
+    }
+  }
+
+  /** One transaction: lock the checkpoint, apply the event unless already applied, move the checkpoint. */
+  private async commit(position: Position, event?: RecordedEvent): Promise<void> {
+    this.position = await this.dataSource.transaction(async (manager) => {
+      const stored = await ProjectionCheckpoints.read(manager, this.name, { forUpdate: true });
+      if (this.position && (stored === null || comparePositions(stored, this.position) < 0)) {
+        throw new CheckpointResetError(this.name, this.position, stored);
+      }
+      if (stored && comparePositions(stored, position) >= 0) return stored;
+      if (event) await projectEvent(manager, this.projection, event);
+      await ProjectionCheckpoints.write(manager, this.name, position);
+      return position;
+    });
+  }
+
+  private async checkNotReset(): Promise<void> {
+    const stored = await ProjectionCheckpoints.read(this.dataSource, this.name);
+    if (this.position && (stored === null || comparePositions(stored, this.position) < 0)) {
+      throw new CheckpointResetError(this.name, this.position, stored);
+    }
+  }
+
+  private async within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)));
+    try {
+      return await Promise.race([promise, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private backoff(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeFromBackoff = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { comparePositions } from '@switchboard/event-sourcing';
+import { waitFor } from '@switchboard/testing';
+import { defineProjection, ProjectionRunner } from '../src';
+import { appendOrders, checkpointOf, expectedSummaries, ids, reached } from './fixtures/order-scenario';
+import { orderSummaryProjection, type OrderSummaryEvent } from './fixtures/order-summary.projection';
+import type { OrderSummary } from './fixtures/order-summary.entity';
+import { createProjectionTestEnv, type ProjectionTestEnv } from './fixtures/projection-test-env';
+
+const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+const workspaceRoot = join(__dirname, '../../../..');
+
+describe('ProjectionRunner crashes: read model and checkpoint commit together', () => {
+  let env: ProjectionTestEnv;
+  let child: ChildProcess | undefined;
+
+  beforeEach(async () => {
+    env = await createProjectionTestEnv('crash');
+  });
+
+  afterEach(async () => {
+    child?.kill('SIGKILL');
+    child = undefined;
+    await env.close();
+  });
+
+  it('applies nothing twice when a process running the projection is SIGKILLed mid-stream, then restarted', async () => {
+    const last = await appendOrders(env, ids('k', 80), { lines: 20, parallel: 8 });
+    child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'fixtures/run-projection.process.ts'), env.db.schema], {
+      cwd: workspaceRoot,
+      env: { ...process.env, SWC_NODE_PROJECT: join(workspaceRoot, 'tsconfig.base.json') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+
+    // Kill it while it is part-way: some events projected, not all.
+    await waitFor(async () => (await checkpointOf(env)) !== null, { what: 'the process to start projecting', timeoutMs: 20_000, intervalMs: 2 });
+    child.kill('SIGKILL');
+    await exited;
+    const killedAt = await checkpointOf(env);
+    expect(comparePositions(killedAt!, last)).toBeLessThan(0);
+    expect(await env.summaries()).toEqual(await expectedSummaries(env, killedAt));
+
+    const restarted = new ProjectionRunner(orderSummaryProjection(), env.eventStore, env.dataSource, { logger: quiet });
+    restarted.start();
+    try {
+      await waitFor(() => reached(env, last), { what: 'the restarted runner to finish', timeoutMs: 30_000 });
+    } finally {
+      await restarted.stop();
+    }
+    expect(await env.summaries()).toEqual(await expectedSummaries(env));
+  });
+
+  it('rolls back the row with a failing event and, after retrying, applies every event exactly once', async () => {
+    const base = orderSummaryProjection();
+    let failures = 0;
+    let seen = 0;
+    // Fails once on the 25th handled event, after the rows before it were saved.
+    const flaky = defineProjection<OrderSummary, OrderSummaryEvent>({
+      ...base,
+      evolve: (row, event) => {
+        if (++seen === 25 && failures === 0) {
+          failures++;
+          throw new Error('read model write failed');
+        }
+        return base.evolve(row, event);
+      },
+    });
+    const last = await appendOrders(env, ids('f', 10), { lines: 4 });
+    const errors: string[] = [];
+    const runner = new ProjectionRunner(flaky, env.eventStore, env.dataSource, {
+      logger: { ...quiet, error: (message) => errors.push(message) },
+      retryDelayMs: 20,
+    });
+    runner.start();
+    try {
+      await waitFor(() => reached(env, last), { what: 'the runner to get past the failure' });
+    } finally {
+      await runner.stop();
+    }
+    expect(failures).toBe(1);
+    expect(errors).toEqual([expect.stringContaining('read model write failed')]);
+    expect(await env.summaries()).toEqual(await expectedSummaries(env));
+  });
+});
