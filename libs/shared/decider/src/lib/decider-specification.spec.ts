@@ -98,7 +98,10 @@ describe('DeciderSpecification', () => {
 
   it('fails when events are expected but decide throws, naming the error', () => {
     const failure = catchError(() =>
-      spec.given([]).when({ type: 'Increment', data: { counterId: 'c1', by: 1 } }).then([]),
+      spec
+        .given([])
+        .when({ type: 'Increment', data: { counterId: 'c1', by: 1 } })
+        .then([]),
     );
     expect(failure).toBeInstanceOf(AssertionError);
     expect((failure as AssertionError).message).toContain('CounterNotFound');
@@ -120,7 +123,10 @@ describe('DeciderSpecification', () => {
 
   it('fails thenThrows when decide returns events instead', () => {
     const failure = catchError(() =>
-      spec.given([opened]).when({ type: 'Increment', data: { counterId: 'c1', by: 1 } }).thenThrows(CounterLimitExceeded),
+      spec
+        .given([opened])
+        .when({ type: 'Increment', data: { counterId: 'c1', by: 1 } })
+        .thenThrows(CounterLimitExceeded),
     );
     expect(failure).toBeInstanceOf(AssertionError);
     expect((failure as AssertionError).message).toContain('expected decide to throw');
@@ -128,9 +134,14 @@ describe('DeciderSpecification', () => {
 
   it('fails thenThrows when decide throws another error class', () => {
     const failure = catchError(() =>
-      spec.given([]).when({ type: 'Increment', data: { counterId: 'c1', by: 1 } }).thenThrows(CounterLimitExceeded),
+      spec
+        .given([])
+        .when({ type: 'Increment', data: { counterId: 'c1', by: 1 } })
+        .thenThrows(CounterLimitExceeded),
     );
-    expect((failure as AssertionError).message).toContain('expected decide to throw CounterLimitExceeded but it threw CounterNotFound');
+    expect((failure as AssertionError).message).toContain(
+      'expected decide to throw CounterLimitExceeded but it threw CounterNotFound',
+    );
   });
 
   it('fails thenThrows when the check rejects the error', () => {
@@ -148,7 +159,12 @@ describe('DomainError', () => {
   it('carries a stable code, a kind for the HTTP edge, details and the subclass name', () => {
     const error = new CounterLimitExceeded(3);
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ code: 'counter.limit-exceeded', kind: 'invalid', details: { limit: 3 }, name: 'CounterLimitExceeded' });
+    expect(error).toMatchObject({
+      code: 'counter.limit-exceeded',
+      kind: 'invalid',
+      details: { limit: 3 },
+      name: 'CounterLimitExceeded',
+    });
   });
 });
 

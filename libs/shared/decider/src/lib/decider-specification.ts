@@ -25,7 +25,8 @@ export class DeciderSpecification<State, Cmd extends Command, Evt extends Event>
 
   given(events: readonly Evt[]): { when(command: Cmd): DeciderExpectation<Evt> } {
     return {
-      when: (command) => new DeciderExpectation(() => this.decider.decide(command, foldEvents(this.decider, events))),
+      when: (command) =>
+        new DeciderExpectation(() => this.decider.decide(command, foldEvents(this.decider, events))),
     };
   }
 }
@@ -71,12 +72,18 @@ export class DeciderExpectation<Evt extends Event> {
           });
         }
         if (check && check(error as E) === false) {
-          throw new AssertionError({ message: `the ${describeError(error)} thrown did not pass the check`, actual: error });
+          throw new AssertionError({
+            message: `the ${describeError(error)} thrown did not pass the check`,
+            actual: error,
+          });
         }
         return;
       }
       if (!errorTypeOrPredicate(error)) {
-        throw new AssertionError({ message: `decide threw ${describeError(error)}, which did not pass the predicate`, actual: error });
+        throw new AssertionError({
+          message: `decide threw ${describeError(error)}, which did not pass the predicate`,
+          actual: error,
+        });
       }
       return;
     }
