@@ -20,3 +20,5 @@ export * from './lib/nest/read-your-writes.exception-filter';
 export * from './lib/nest/invalid-min-position.error';
 export * from './lib/nest/min-position.query';
 export * from './cli/rebuild-projection.cli';
+export * from './lib/data-source/read-model-data-source';
+export * from './lib/data-source/migrate-service-schema';

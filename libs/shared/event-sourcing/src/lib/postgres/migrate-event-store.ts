@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { checkpointMigrations } from '../checkpoints/processor-checkpoints.migration';
 import { CreateEventStore1735689600000 } from './migrations/1735689600000-create-event-store';
 
 /** The event store's TypeORM migrations, in order: merge them into a service's DataSource. */
@@ -8,15 +9,16 @@ export const eventStoreMigrations = [CreateEventStore1735689600000];
 export const EVENT_STORE_MIGRATIONS_TABLE = 'event_store_migrations';
 
 /**
- * Creates the schema if needed and runs the event store's pending migrations in it. Safe to call
- * on every start and from parallel processes.
+ * Creates the schema if needed and runs the event store's pending migrations in it, with the
+ * processor checkpoints beside it (the relay and reactors checkpoint next to the events they
+ * read). Safe to call on every start and from parallel processes.
  */
 export async function migrateEventStore(connectionString: string, schema: string): Promise<void> {
   const dataSource = new DataSource({
     type: 'postgres',
     url: connectionString,
     schema,
-    migrations: eventStoreMigrations,
+    migrations: [...eventStoreMigrations, ...checkpointMigrations],
     migrationsTableName: EVENT_STORE_MIGRATIONS_TABLE,
     migrationsTransactionMode: 'all',
     // Unqualified table names in the migrations resolve to this schema.

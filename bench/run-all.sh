@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every benchmark against the local PostgreSQL and NATS (loopback) and prints a summary.
+# Each script measures its raw baseline in the same run and cleans up its throwaway schema and
+# streams. Tunables: BENCH_SECONDS, BENCH_CLIENTS, BENCH_RELAY_EVENTS, BENCH_CONSUME_MESSAGES.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export SWC_NODE_PROJECT=tsconfig.base.json
+
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+for bench in event-store-append relay-publish transport-consume; do
+  echo "=== bench/${bench}.bench.ts"
+  timeout 150 node -r @swc-node/register "bench/${bench}.bench.ts" | tee -a "$results"
+done
+
+echo
+echo "=== Summary (ratio to the raw baseline measured in the same run)"
+grep '^RESULT ' "$results" | sed 's/^RESULT /  /'

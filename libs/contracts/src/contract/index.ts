@@ -1,0 +1,2 @@
+export * from './contract-customer.events';
+export * from './contract.events';

@@ -1,0 +1,2 @@
+export * from './crm-customer.events';
+export * from './crm-signed-copy.events';

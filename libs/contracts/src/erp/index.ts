@@ -1,0 +1,2 @@
+export * from './erp-order.events';
+export * from './erp-customer.events';

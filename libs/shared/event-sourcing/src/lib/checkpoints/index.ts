@@ -1,0 +1,2 @@
+export * from './processor-checkpoints';
+export * from './processor-checkpoints.migration';

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Command, Decider, Event } from '@switchboard/decider';
+import { CorrelationContext } from '@switchboard/observability';
+import { handleCommand } from '../command-handler';
+import { EVENT_STORE, type EventMetadata, type EventStore } from '../event-store.port';
+import { formatPosition } from '../position';
+import { EVENT_SOURCING_OPTIONS, type EventSourcingModuleOptions } from './event-sourcing.options';
+
+export interface ExecuteOptions {
+  /** Who asked (a user id, `system:erp-adapter`…), stamped on the new events. */
+  actor?: string;
+  /** More metadata for the new events; wins over the correlation ids read from the context. */
+  metadata?: EventMetadata;
+}
+
+export interface ExecuteResult<State, Evt extends Event> {
+  /** What decide returned: empty when the command changed nothing (an idempotent repeat). */
+  newEvents: Evt[];
+  newState: State;
+  /**
+   * "commit.prepare" of the last new event, or the store's head when nothing was appended, so a
+   * client can always pass it as `?minPosition=` and read its own write.
+   */
+  position: string;
+}
+
+/**
+ * What a Nest @CommandHandler calls: handleCommand (load, fold, decide, append with the expected
+ * revision, retry on conflict) with the correlation ids of the current request or consumed event
+ * stamped on every new event. The handler stays a thin adapter: stream name, decider, command.
+ */
+@Injectable()
+export class CommandExecutor {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(EVENT_SOURCING_OPTIONS) private readonly options: EventSourcingModuleOptions,
+  ) {}
+
+  async execute<State, Cmd extends Command, Evt extends Event>(
+    streamName: string,
+    decider: Decider<State, Cmd, Evt>,
+    command: Cmd,
+    options: ExecuteOptions = {},
+  ): Promise<ExecuteResult<State, Evt>> {
+    const result = await handleCommand(this.eventStore, streamName, decider, command, {
+      maxRetries: this.options.maxRetries,
+      metadata: { ...correlationMetadata(), ...(options.actor ? { actor: options.actor } : {}), ...options.metadata },
+    });
+    return {
+      newEvents: result.newEvents,
+      newState: result.newState,
+      position: result.position ? formatPosition(result.position) : await this.currentPosition(),
+    };
+  }
+
+  /** The store's head as "commit.prepare" ("0.0" when empty): a position every earlier write is at or below. */
+  async currentPosition(): Promise<string> {
+    const head = await this.eventStore.headPosition();
+    return head ? formatPosition(head) : '0.0';
+  }
+}
+
+function correlationMetadata(): EventMetadata {
+  const ids = CorrelationContext.current();
+  if (!ids) return {};
+  return Object.fromEntries(
+    Object.entries({ correlationId: ids.correlationId, causationId: ids.causationId, traceparent: ids.traceparent }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
+}

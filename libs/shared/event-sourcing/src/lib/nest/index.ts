@@ -1,0 +1,3 @@
+export * from './event-sourcing.options';
+export * from './event-sourcing.module';
+export * from './command-executor';

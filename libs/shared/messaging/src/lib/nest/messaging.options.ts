@@ -1,0 +1,32 @@
+import type { ModuleMetadata } from '@nestjs/common';
+import type { StreamProvisioningOptions } from '../provisioning/stream-provisioning';
+import type { IntegrationEventRelayOptions } from '../relay/integration-event-relay';
+import type { JetStreamServerOptions } from '../transport/jetstream.server';
+
+export interface MessagingModuleOptions {
+  /** The service: NATS connection name, relay source `/<service>`, consumers `<service>__<handler>`. */
+  service: string;
+  /** NATS_URL (comma-separated URLs are split). */
+  servers: string | string[];
+  /** Wire-name prefix isolating tests (NATS_NAMESPACE); absent in production. */
+  namespace?: string;
+  /** Streams declared at start (default: the whole catalogue); false when another process owns them. */
+  streams?: StreamProvisioningOptions | false;
+  /**
+   * The relay from the service's own event store to JetStream; absent for a service that
+   * publishes nothing. The connection and service name are filled in.
+   */
+  relay?: Omit<IntegrationEventRelayOptions, 'service' | 'connection' | 'logger'>;
+  /** Settings of the JetStream transport that `jetStreamServer(app)` creates. */
+  transport?: Pick<JetStreamServerOptions, 'consumerDefaults' | 'consumers' | 'batchSize' | 'expiresMs' | 'restartDelayMs'>;
+}
+
+export interface MessagingModuleAsyncOptions {
+  imports?: ModuleMetadata['imports'];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Nest's own factory typing
+  inject?: any[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Nest's own factory typing
+  useFactory: (...args: any[]) => MessagingModuleOptions | Promise<MessagingModuleOptions>;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
