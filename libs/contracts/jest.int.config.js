@@ -1,8 +1,0 @@
-// Integration tier: test/*.int.spec.ts against the real NATS and PostgreSQL servers.
-module.exports = {
-  displayName: 'contracts:int',
-  preset: '../../jest.preset.js',
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/test/**/*.int.spec.ts'],
-  testTimeout: 60000,
-};

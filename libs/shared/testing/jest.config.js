@@ -1,7 +1,0 @@
-// Unit tier: specs beside the code, no servers.
-module.exports = {
-  displayName: 'shared-testing',
-  preset: '../../../jest.preset.js',
-  rootDir: __dirname,
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
-};
