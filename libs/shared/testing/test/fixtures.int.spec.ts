@@ -1,4 +1,4 @@
-import { createTestNats, createTestSchema, waitFor } from '@switchboard/testing';
+import { createTestNats, createTestSchema, waitFor } from '../src';
 
 describe('test fixtures', () => {
   it('creates an empty schema of its own and drops it afterwards', async () => {

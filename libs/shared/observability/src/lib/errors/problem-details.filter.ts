@@ -1,17 +1,19 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { throwError, type Observable } from 'rxjs';
 import { CorrelationContext } from '../correlation/correlation-context';
 import { PROBLEM_JSON } from './problem-details';
 import { toProblem } from './to-problem';
 
-/** The global HTTP exception filter: every error leaves as application/problem+json. */
+/** The global exception filter: every HTTP error leaves as application/problem+json. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
-    // Messaging handlers have their own error path (nak/dead-letter); only HTTP is answered here.
-    if (host.getType() !== 'http') throw exception;
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    // Messaging handlers have their own error path (nak/dead-letter): hand them the original
+    // error, not Nest's generic RPC "Internal server error", so dead letters keep their cause.
+    if (host.getType() !== 'http') return throwError(() => exception);
     const http = host.switchToHttp();
     const req = http.getRequest<IncomingMessage & { originalUrl?: string }>();
     const res = http.getResponse<ServerResponse>();
