@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test tier of every project against the real NATS and PostgreSQL servers:
-#   typecheck, lint (with the module boundaries), unit specs, integration specs.
+#   typecheck, lint (with the module boundaries), unit, integration and end-to-end specs.
 # Ends with one line: "tests: N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,7 @@ bash scripts/ensure-deps.sh || exit 1
 bash scripts/infra.sh || exit 1
 
 rm -rf tmp/test-results
-targets=${TEST_TARGETS:-typecheck,lint,test,int}
+targets=${TEST_TARGETS:-typecheck,lint,test,int,e2e}
 npx nx run-many -t "$targets" --outputStyle=static --parallel="${TEST_PARALLEL:-2}"
 status=$?
 
