@@ -9,7 +9,7 @@ bash scripts/ensure-deps.sh
 bash scripts/infra.sh
 
 echo "[start] declaring JetStream streams"
-node -r @swc-node/register tools/provision-streams.ts
+npm run --silent provision-streams
 
 mapfile -t services < <(npx nx show projects --with-target serve 2>/dev/null | sort)
 if [ "${#services[@]}" -eq 0 ]; then
