@@ -4,6 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+# Local defaults: the servers scripts/infra.sh provides. Every other setting has a default in the
+# services' config (see README "Configuration"); override any of them in the environment.
+export DATABASE_URL=${DATABASE_URL:-postgres://switchboard:switchboard@127.0.0.1:5432/switchboard}
+export NATS_URL=${NATS_URL:-nats://127.0.0.1:4222}
 
 bash scripts/ensure-deps.sh
 bash scripts/infra.sh

@@ -1,0 +1,191 @@
+import { CONTAINER_PORT, type DeployableService } from '../catalogue/service-catalogue';
+import { INFRA_CLIENT, serviceSelector } from './labels';
+
+type Manifest = Record<string, unknown>;
+
+/** The ConfigMap every service reads first (k8s/base/common.env, merged by the overlays). */
+export const COMMON_CONFIG = 'switchboard-config';
+
+/** Grace period after SIGTERM; must exceed SHUTDOWN_TIMEOUT_MS (k8s/base/common.env), which the policy check proves. */
+export const TERMINATION_GRACE_SECONDS = 30;
+
+/** The image's non-root user (USER in docker/Dockerfile). */
+export const APP_UID = 1000;
+
+/** Keys of `<service>-secrets`, created by the operator (prod) or the dev overlay's secretGenerator. */
+export const SERVICE_SECRET_KEYS = ['DATABASE_URL', 'EVENT_STORE_URL', 'NATS_PASSWORD'] as const;
+
+export const secretName = (service: DeployableService) => `${service.name}-secrets`;
+export const configName = (service: DeployableService) => `${service.name}-config`;
+
+/** The image's entry points (thin shims the Dockerfile writes next to dist/). */
+const MIGRATE_COMMAND = ['node', 'migrate.js'];
+
+/** Every Kubernetes object of one service, in the order they are written. */
+export function serviceManifests(service: DeployableService): Manifest[] {
+  return [serviceAccount(service), deployment(service), kubeService(service), autoscaler(service), disruptionBudget(service), ingressPolicy(service), ...egressPolicy(service)];
+}
+
+/** Per-service literals of `<service>-config` (a configMapGenerator, so a change rolls the pods). */
+export function serviceConfigLiterals(service: DeployableService): string[] {
+  return service.kind === 'service' ? [`SERVICE_NAME=${service.name}`, `NATS_USER=${service.name}`] : [`SERVICE_NAME=${service.name}`];
+}
+
+function metadata(service: DeployableService, name = service.name): Manifest {
+  return { name, labels: { ...serviceSelector(service.name), 'app.kubernetes.io/component': service.kind } };
+}
+
+function podLabels(service: DeployableService): Record<string, string> {
+  return {
+    ...serviceSelector(service.name),
+    'app.kubernetes.io/component': service.kind,
+    ...(service.kind === 'service' ? INFRA_CLIENT : {}),
+  };
+}
+
+function serviceAccount(service: DeployableService): Manifest {
+  // No Kubernetes API access: the token is not even mounted.
+  return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: metadata(service), automountServiceAccountToken: false };
+}
+
+function environment(service: DeployableService): Manifest {
+  return {
+    envFrom: [{ configMapRef: { name: COMMON_CONFIG } }, { configMapRef: { name: configName(service) } }],
+    ...(service.kind === 'service'
+      ? { env: SERVICE_SECRET_KEYS.map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: secretName(service), key } } })) }
+      : {}),
+  };
+}
+
+const containerSecurity = {
+  runAsNonRoot: true,
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  capabilities: { drop: ['ALL'] },
+};
+
+const TMP_MOUNT = [{ name: 'tmp', mountPath: '/tmp' }];
+
+function probe(path: string, periodSeconds: number, failureThreshold: number): Manifest {
+  return { httpGet: { path, port: 'http' }, periodSeconds, timeoutSeconds: 3, failureThreshold };
+}
+
+function deployment(service: DeployableService): Manifest {
+  const image = `switchboard/${service.name}`;
+  const migrate = {
+    name: 'migrate',
+    image,
+    // Runs the service's migrations (schema + tables, under an advisory lock: replicas may start together).
+    command: MIGRATE_COMMAND,
+    ...environment(service),
+    resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { memory: '256Mi' } },
+    securityContext: containerSecurity,
+    volumeMounts: TMP_MOUNT,
+  };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: metadata(service),
+    spec: {
+      // No `replicas`: the HorizontalPodAutoscaler owns the count (an apply would reset it otherwise).
+      revisionHistoryLimit: 5,
+      selector: { matchLabels: serviceSelector(service.name) },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      template: {
+        metadata: {
+          labels: podLabels(service),
+          annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(CONTAINER_PORT), 'prometheus.io/path': '/metrics' },
+        },
+        spec: {
+          serviceAccountName: service.name,
+          automountServiceAccountToken: false,
+          terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
+          securityContext: { runAsNonRoot: true, runAsUser: APP_UID, runAsGroup: APP_UID, seccompProfile: { type: 'RuntimeDefault' } },
+          topologySpreadConstraints: [
+            { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: serviceSelector(service.name) } },
+          ],
+          ...(service.kind === 'service' ? { initContainers: [migrate] } : {}),
+          containers: [
+            {
+              name: service.name,
+              image,
+              ports: [{ name: 'http', containerPort: CONTAINER_PORT, protocol: 'TCP' }],
+              ...environment(service),
+              resources: { requests: { cpu: '100m', memory: '192Mi' }, limits: { memory: '512Mi' } },
+              // Startup allows 2 minutes (NATS/PostgreSQL may still be coming up); then liveness takes over.
+              startupProbe: probe('/health/live', 2, 60),
+              livenessProbe: probe('/health/live', 10, 3),
+              readinessProbe: probe('/health/ready', 5, 2),
+              securityContext: containerSecurity,
+              volumeMounts: TMP_MOUNT,
+            },
+          ],
+          volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
+        },
+      },
+    },
+  };
+}
+
+function kubeService(service: DeployableService): Manifest {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: metadata(service),
+    spec: { selector: serviceSelector(service.name), ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }] },
+  };
+}
+
+function autoscaler(service: DeployableService): Manifest {
+  return {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: metadata(service),
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: service.name },
+      minReplicas: service.replicas.min,
+      maxReplicas: service.replicas.max,
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
+    },
+  };
+}
+
+function disruptionBudget(service: DeployableService): Manifest {
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: metadata(service),
+    spec: { maxUnavailable: 1, selector: { matchLabels: serviceSelector(service.name) } },
+  };
+}
+
+function ingressPolicy(service: DeployableService): Manifest {
+  // Only the REST/webhook port, from anywhere (ingress controller, other services, Prometheus on /metrics).
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: metadata(service, `${service.name}-ingress`),
+    spec: {
+      podSelector: { matchLabels: serviceSelector(service.name) },
+      policyTypes: ['Ingress'],
+      ingress: [{ ports: [{ protocol: 'TCP', port: 'http' }] }],
+    },
+  };
+}
+
+function egressPolicy(service: DeployableService): Manifest[] {
+  if (!service.egress?.length) return [];
+  const rules = service.egress.map((target) =>
+    'service' in target
+      ? { to: [{ podSelector: { matchLabels: serviceSelector(target.service) } }], ports: [{ protocol: 'TCP', port: CONTAINER_PORT }] }
+      : { to: [{ ipBlock: { cidr: target.cidr } }], ports: [{ protocol: 'TCP', port: target.port }] },
+  );
+  return [
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: metadata(service, `${service.name}-egress`),
+      spec: { podSelector: { matchLabels: serviceSelector(service.name) }, policyTypes: ['Egress'], egress: rules },
+    },
+  ];
+}
