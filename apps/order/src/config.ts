@@ -1,12 +1,6 @@
-import { IsOptional, Matches } from 'class-validator';
 import { ServiceConfig } from '@switchboard/observability';
 
-/** The order service's environment: ServiceConfig (DATABASE_URL, NATS_URL, EVENT_STORE_URL, DB_SCHEMA) and its port. */
+/** The order service's environment: ServiceConfig (DATABASE_URL, NATS_URL, EVENT_STORE_URL, DB_SCHEMA, NATS_NAMESPACE) and its port. */
 export class OrderConfig extends ServiceConfig {
   override PORT = 3002;
-
-  /** Prefix of every JetStream name this process uses: tests isolate themselves with it; unset in production. */
-  @IsOptional()
-  @Matches(/^[a-z][a-z0-9]*$/, { message: '$property must be lower-case letters and digits, starting with a letter' })
-  NATS_NAMESPACE?: string;
 }

@@ -1,8 +1,9 @@
 import { CRM_CUSTOMER_DETAILS_CHANGED } from '@switchboard/contracts';
 import { waitFor } from '@switchboard/testing';
+import { integrationEvent } from '@switchboard/testing/service';
 import { randomUUID } from 'node:crypto';
 import { registered, standingOf, won } from './support/customers';
-import { integrationEvent, startOrderApp, type OrderApp } from './support/order-app';
+import { startOrderApp, type OrderApp } from './support/order-app';
 
 // The order service's projection of CRM customers, fed from JetStream crm.customer.*.
 describe('customer-standing projection', () => {

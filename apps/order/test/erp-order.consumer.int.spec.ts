@@ -1,8 +1,8 @@
 import { ERP_ORDER_ACCEPTED, ERP_ORDER_REJECTED, ERP_ORDER_UPDATED, type ErpOrderStatusV1 } from '@switchboard/contracts';
-import { waitFor } from '@switchboard/testing';
+import { getJson, postJson, waitFor, type Json } from '@switchboard/testing';
+import { integrationEvent } from '@switchboard/testing/service';
 import { wonCustomer } from './support/customers';
-import { getJson, postJson, type Json } from './support/http';
-import { integrationEvent, startOrderApp, type OrderApp } from './support/order-app';
+import { startOrderApp, type OrderApp } from './support/order-app';
 
 // The ERP adapter's answers, published to JetStream as it would, each twice and out of order.
 describe('erp.order.* consumer', () => {

@@ -1,6 +1,6 @@
+import { getJson, postJson } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 import { wonCustomer } from './support/customers';
-import { getJson, postJson } from './support/http';
 import { startOrderApp, type OrderApp } from './support/order-app';
 
 describe('order queries and cancellation', () => {
@@ -64,6 +64,18 @@ describe('order queries and cancellation', () => {
     expect(read.status).toBe(404);
     expect(read.body).toMatchObject({ code: 'order.not-found' });
     expect(cancel.status).toBe(404);
+  });
+
+  it.each([
+    ['a NUL byte', '%00'],
+    ['5000 characters', 'a'.repeat(5000)],
+  ])('answers an id with %s with a 400 naming it, on read and on cancel, never a 500', async (_why, id) => {
+    const responses = await Promise.all([getJson(`${order.api}/orders/${id}`), postJson(`${order.api}/orders/${id}/cancel`, { reason: 'x' })]);
+
+    for (const res of responses) {
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
+    }
   });
 
   it.each([

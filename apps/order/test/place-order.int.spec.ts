@@ -1,8 +1,7 @@
 import { ORDER_PLACED } from '@switchboard/contracts';
-import { waitFor } from '@switchboard/testing';
+import { getJson, postJson, waitFor } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 import { prospect, wonCustomer } from './support/customers';
-import { getJson, postJson } from './support/http';
 import { startOrderApp, type OrderApp } from './support/order-app';
 
 describe('POST /api/v1/orders', () => {

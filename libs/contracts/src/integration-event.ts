@@ -24,6 +24,11 @@ export interface IntegrationEvent<Data = unknown> {
   readonly causationid?: string;
   /** W3C trace context of the producing span. */
   readonly traceparent?: string;
+  /**
+   * CloudEvents `sequence` extension: the relay stamps the aggregate's stream revision, zero-padded
+   * to 20 digits, so a consumer can tell an older event of the same subject from a newer one.
+   */
+  readonly sequence?: string;
   readonly data: Data;
 }
 

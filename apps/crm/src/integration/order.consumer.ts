@@ -1,11 +1,10 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import type { IntegrationEvent } from '@switchboard/contracts';
-import type { JetStreamContext } from '@switchboard/messaging';
 import { CorrelationContext } from '@switchboard/observability';
 import { applyIntegrationEvent } from '@switchboard/projections';
 import { DataSource } from 'typeorm';
-import { customerOrdersProjection, type OrderIntegrationEvent } from '../projections/customer-orders/customer-orders.projection';
+import { customerOrdersProjection } from '../projections/customer-orders/customer-orders.projection';
 
 /**
  * Keeps the orders of the customer 360 view from `order.*`: one durable consumer, the inbox row
@@ -17,19 +16,9 @@ export class OrderConsumer {
   constructor(private readonly dataSource: DataSource) {}
 
   @EventPattern('order.*', { handler: 'customer-orders' })
-  async handle(@Payload() event: IntegrationEvent, @Ctx() context: JetStreamContext): Promise<void> {
-    const sequenced: OrderIntegrationEvent = { ...event, ...relayedSequence(context) };
+  async handle(@Payload() event: IntegrationEvent): Promise<void> {
     await CorrelationContext.run(CorrelationContext.fromCloudEvent(event), () =>
-      applyIntegrationEvent(this.dataSource, customerOrdersProjection, sequenced),
+      applyIntegrationEvent(this.dataSource, customerOrdersProjection, event),
     );
   }
-}
-
-/**
- * The CloudEvents `sequence` extension the relay stamps (the order's stream revision). Read from
- * the raw body because decodeIntegrationEvent does not carry extensions beyond the correlation ids.
- */
-function relayedSequence(context: JetStreamContext): { sequence?: string } {
-  const { sequence } = context.getMessage().msg.json<{ sequence?: unknown }>();
-  return typeof sequence === 'string' && /^\d{1,20}$/.test(sequence) ? { sequence } : {};
 }

@@ -1,7 +1,8 @@
 import { CRM_CUSTOMER_REGISTERED, CRM_CUSTOMER_WON, type CrmCustomerRegisteredV1 } from '@switchboard/contracts';
 import { waitFor } from '@switchboard/testing';
+import { integrationEvent } from '@switchboard/testing/service';
 import { randomUUID } from 'node:crypto';
-import { integrationEvent, type OrderApp } from './order-app';
+import type { OrderApp } from './order-app';
 
 export function registered(customerId: string, name = 'ACME GmbH') {
   return integrationEvent<CrmCustomerRegisteredV1>(CRM_CUSTOMER_REGISTERED, customerId, {

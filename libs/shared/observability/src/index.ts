@@ -10,6 +10,7 @@ export * from './lib/errors/problem-details.filter';
 export * from './lib/errors/request-validation.exception';
 export * from './lib/errors/to-problem';
 export * from './lib/errors/validation.pipe';
+export * from './lib/params/resource-id.param';
 export * from './lib/health/readiness-check';
 export * from './lib/health/postgres.check';
 export * from './lib/health/nats.check';

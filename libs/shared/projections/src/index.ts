@@ -19,6 +19,8 @@ export * from './lib/nest/read-your-writes.interceptor';
 export * from './lib/nest/read-your-writes.exception-filter';
 export * from './lib/nest/invalid-min-position.error';
 export * from './lib/nest/min-position.query';
+export * from './lib/paging/opaque-cursor';
+export * from './lib/paging/keyset-page.query';
 export * from './cli/rebuild-projection.cli';
 export * from './lib/data-source/read-model-data-source';
 export * from './lib/data-source/migrate-service-schema';

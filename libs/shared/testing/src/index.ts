@@ -1,3 +1,4 @@
 export * from './postgres.fixture';
 export * from './nats.fixture';
 export * from './wait-for';
+export * from './json-http';

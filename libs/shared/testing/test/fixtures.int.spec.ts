@@ -1,4 +1,6 @@
-import { createTestNats, createTestSchema, waitFor } from '../src';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createTestNats, createTestSchema, getJson, patchJson, postJson, waitFor } from '../src';
 
 describe('test fixtures', () => {
   it('creates an empty schema of its own and drops it afterwards', async () => {
@@ -31,5 +33,33 @@ describe('test fixtures', () => {
     let calls = 0;
     await expect(waitFor(() => (++calls >= 3 ? 'ready' : undefined), { intervalMs: 1 })).resolves.toBe('ready');
     await expect(waitFor(() => false, { timeoutMs: 30, what: 'the moon' })).rejects.toThrow(/the moon/);
+  });
+
+  it('json-http sends JSON bodies (strings as they are) with their headers and parses the JSON answer', async () => {
+    // Echoes what it received, so the test sees the request as a service would.
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        res.writeHead(201, { 'content-type': 'application/json', 'x-echo': 'yes' });
+        res.end(JSON.stringify({ method: req.method, contentType: req.headers['content-type'], key: req.headers['idempotency-key'] ?? null, body }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`;
+    try {
+      const posted = await postJson(url, { a: 1 }, { 'Idempotency-Key': 'k-1' });
+      const raw = await postJson(url, '{not json');
+      const patched = await patchJson(url, { b: 2 });
+      const got = await getJson(url);
+
+      expect(posted).toMatchObject({ status: 201, body: { method: 'POST', contentType: 'application/json', key: 'k-1', body: '{"a":1}' } });
+      expect(posted.headers.get('x-echo')).toBe('yes');
+      expect(raw.body.body).toBe('{not json');
+      expect(patched.body).toMatchObject({ method: 'PATCH', body: '{"b":2}' });
+      expect(got.body).toMatchObject({ method: 'GET', body: '' });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

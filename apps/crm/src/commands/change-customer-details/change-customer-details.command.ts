@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { ChangeCustomerDetails } from '@switchboard/crm-domain';
-import type { CommandAcceptedResponse } from '../command-accepted.response';
+import type { CommandAcceptedResponse } from '@switchboard/event-sourcing';
 
 /** The changes as the decider takes them: absent = unchanged, null = removed. */
 export type CustomerDetailsPatch = Omit<ChangeCustomerDetails['data'], 'customerId' | 'changedAt'>;

@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { customerDecider, customerStream } from '@switchboard/crm-domain';
-import { CommandExecutor } from '@switchboard/event-sourcing';
-import type { CommandAcceptedResponse } from '../command-accepted.response';
+import { CommandExecutor, type CommandAcceptedResponse } from '@switchboard/event-sourcing';
 import { ChangeCustomerDetailsCommand } from './change-customer-details.command';
 
 /** A patch that changes nothing (or a repeat of one) appends nothing and answers with the current position. */

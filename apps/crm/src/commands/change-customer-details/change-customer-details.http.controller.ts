@@ -1,7 +1,8 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CommandAcceptedResponse } from '../command-accepted.response';
+import { CommandAcceptedResponse } from '@switchboard/event-sourcing';
+import { ResourceIdParam } from '@switchboard/observability';
 import type { CustomerDetailsPatch } from './change-customer-details.command';
 import { ChangeCustomerDetailsCommand } from './change-customer-details.command';
 import { ChangeCustomerDetailsRequest } from './change-customer-details.request.dto';
@@ -14,7 +15,7 @@ export class ChangeCustomerDetailsHttpController {
   /** Changes the given details (merge patch); 404 for an unknown id, 422 naming a refused value. */
   @Patch(':id')
   @ApiOkResponse({ type: CommandAcceptedResponse })
-  change(@Param('id') id: string, @Body() body: ChangeCustomerDetailsRequest): Promise<CommandAcceptedResponse> {
+  change(@Param() { id }: ResourceIdParam, @Body() body: ChangeCustomerDetailsRequest): Promise<CommandAcceptedResponse> {
     return this.commandBus.execute(new ChangeCustomerDetailsCommand(id, toPatch(body)));
   }
 }

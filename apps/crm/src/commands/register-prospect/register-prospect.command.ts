@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { PostalAddress } from '@switchboard/crm-domain';
-import type { CommandAcceptedResponse } from '../command-accepted.response';
+import type { CommandAcceptedResponse } from '@switchboard/event-sourcing';
 
 export class RegisterProspectCommand extends Command<CommandAcceptedResponse> {
   constructor(

@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { customerDecider, customerStream } from '@switchboard/crm-domain';
-import { CommandExecutor } from '@switchboard/event-sourcing';
-import type { CommandAcceptedResponse } from '../command-accepted.response';
+import { CommandExecutor, type CommandAcceptedResponse } from '@switchboard/event-sourcing';
 import { RegisterProspectCommand } from './register-prospect.command';
 
 /**

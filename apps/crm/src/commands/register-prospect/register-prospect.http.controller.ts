@@ -2,8 +2,8 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { ApiIdempotencyKey, IdempotencyKey, idFromIdempotencyKey } from '@switchboard/idempotency';
+import { CommandAcceptedResponse } from '@switchboard/event-sourcing';
 import { randomUUID } from 'node:crypto';
-import { CommandAcceptedResponse } from '../command-accepted.response';
 import { RegisterProspectCommand } from './register-prospect.command';
 import { RegisterProspectRequest } from './register-prospect.request.dto';
 

@@ -2,7 +2,8 @@ import { Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiIdempotencyKey } from '@switchboard/idempotency';
-import { CommandAcceptedResponse } from '../command-accepted.response';
+import { CommandAcceptedResponse } from '@switchboard/event-sourcing';
+import { ResourceIdParam } from '@switchboard/observability';
 import { WinCustomerCommand } from './win-customer.command';
 
 @ApiTags('customers')
@@ -15,7 +16,7 @@ export class WinCustomerHttpController {
   @HttpCode(HttpStatus.OK)
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: CommandAcceptedResponse })
-  win(@Param('id') id: string): Promise<CommandAcceptedResponse> {
+  win(@Param() { id }: ResourceIdParam): Promise<CommandAcceptedResponse> {
     return this.commandBus.execute(new WinCustomerCommand(id));
   }
 }

@@ -17,9 +17,6 @@ import { CustomerOrder } from './customer-order.entity';
 
 export const CUSTOMER_ORDERS_PROJECTION = 'customer-orders';
 
-/** An `order.*` event with the CloudEvents `sequence` extension (the order's stream revision) when the producer set it. */
-export type OrderIntegrationEvent = IntegrationEvent & { readonly sequence?: string };
-
 /** What one order event says: the status it sets and when, plus the facts it carries. */
 interface OrderFacts {
   readonly orderId: string;
@@ -51,7 +48,7 @@ const PROGRESS: Record<OrderStatusV1, number> = {
  * newer than the one that set it (by `sequence`), while facts such as the currency or the ERP
  * number are kept from whichever event brought them, late or not.
  */
-export const customerOrdersProjection = defineProjection<CustomerOrder, OrderIntegrationEvent>({
+export const customerOrdersProjection = defineProjection<CustomerOrder, IntegrationEvent>({
   name: CUSTOMER_ORDERS_PROJECTION,
   handles: [ORDER_PLACED.type, ORDER_ACCEPTED.type, ORDER_REJECTED.type, ORDER_STATUS_CHANGED.type, ORDER_CANCELLED.type],
   entity: CustomerOrder,
@@ -59,10 +56,10 @@ export const customerOrdersProjection = defineProjection<CustomerOrder, OrderInt
   evolve: (row, event) => evolveCustomerOrder(row, event),
 });
 
-export function evolveCustomerOrder(row: CustomerOrder | null, event: OrderIntegrationEvent): CustomerOrder | null {
+export function evolveCustomerOrder(row: CustomerOrder | null, event: IntegrationEvent): CustomerOrder | null {
   const facts = factsOf(event);
   if (!facts) return row;
-  const sequence = event.sequence === undefined ? null : BigInt(event.sequence).toString();
+  const sequence = orderRevision(event.sequence);
   const newer = row === null || isNewer(facts.status, sequence, row);
   return Object.assign(new CustomerOrder(), {
     orderId: facts.orderId,
@@ -74,6 +71,11 @@ export function evolveCustomerOrder(row: CustomerOrder | null, event: OrderInteg
     placedAt: row?.placedAt ?? (facts.placedAt === undefined ? null : new Date(facts.placedAt)),
     erpOrderNumber: row?.erpOrderNumber ?? facts.erpOrderNumber ?? null,
   } satisfies CustomerOrder);
+}
+
+/** The order's stream revision from the CloudEvents `sequence` the relay stamps; null when absent or not a revision. */
+function orderRevision(sequence: string | undefined): string | null {
+  return sequence !== undefined && /^\d{1,20}$/.test(sequence) ? BigInt(sequence).toString() : null;
 }
 
 function isNewer(status: OrderStatusV1, sequence: string | null, row: CustomerOrder): boolean {

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandAcceptedResponse } from '../command-accepted.response';
+import type { CommandAcceptedResponse } from '@switchboard/event-sourcing';
 
 export class CancelOrderCommand extends Command<CommandAcceptedResponse> {
   constructor(

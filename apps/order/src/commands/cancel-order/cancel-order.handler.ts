@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor } from '@switchboard/event-sourcing';
+import { CommandExecutor, type CommandAcceptedResponse } from '@switchboard/event-sourcing';
 import { orderDecider, orderStream } from '@switchboard/order-domain';
-import type { CommandAcceptedResponse } from '../command-accepted.response';
 import { CancelOrderCommand } from './cancel-order.command';
 
 @CommandHandler(CancelOrderCommand)

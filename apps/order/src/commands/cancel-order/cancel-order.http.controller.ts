@@ -2,7 +2,8 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/com
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiIdempotencyKey } from '@switchboard/idempotency';
-import { CommandAcceptedResponse } from '../command-accepted.response';
+import { CommandAcceptedResponse } from '@switchboard/event-sourcing';
+import { ResourceIdParam } from '@switchboard/observability';
 import { CancelOrderCommand } from './cancel-order.command';
 import { CancelOrderRequest } from './cancel-order.request.dto';
 
@@ -16,7 +17,7 @@ export class CancelOrderHttpController {
   @HttpCode(HttpStatus.OK)
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: CommandAcceptedResponse })
-  cancel(@Param('id') id: string, @Body() body: CancelOrderRequest): Promise<CommandAcceptedResponse> {
+  cancel(@Param() { id }: ResourceIdParam, @Body() body: CancelOrderRequest): Promise<CommandAcceptedResponse> {
     return this.commandBus.execute(new CancelOrderCommand(id, body.reason));
   }
 }

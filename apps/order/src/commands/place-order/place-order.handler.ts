@@ -1,10 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CommandExecutor } from '@switchboard/event-sourcing';
+import { CommandExecutor, type CommandAcceptedResponse } from '@switchboard/event-sourcing';
 import { OrderAlreadyPlaced, orderDecider, orderStream } from '@switchboard/order-domain';
 import type { Repository } from 'typeorm';
 import { CustomerStanding } from '../../projections/customer-standing/customer-standing.entity';
-import type { CommandAcceptedResponse } from '../command-accepted.response';
 import { PlaceOrderCommand } from './place-order.command';
 
 @CommandHandler(PlaceOrderCommand)

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { MinPositionQuery, ReadYourWrites } from '@switchboard/projections';
+import { ResourceIdParam } from '@switchboard/observability';
 import { ORDER_SUMMARY_PROJECTION } from '../../projections/order-summary/order-summary.projection';
 import { OrderResponse } from '../order.response';
 import { GetOrderQuery } from './get-order.query';
@@ -15,7 +16,7 @@ export class GetOrderHttpController {
   @Get(':id')
   @ReadYourWrites(ORDER_SUMMARY_PROJECTION)
   @ApiOkResponse({ type: OrderResponse })
-  get(@Param('id') id: string, @Query() _query: MinPositionQuery): Promise<OrderResponse> {
+  get(@Param() { id }: ResourceIdParam, @Query() _query: MinPositionQuery): Promise<OrderResponse> {
     return this.queryBus.execute(new GetOrderQuery(id));
   }
 }

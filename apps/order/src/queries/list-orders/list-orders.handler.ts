@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { OrderSummary } from '../../projections/order-summary/order-summary.entity';
 import { OrderResponse } from '../order.response';
-import { encodeOrderCursor } from './order-cursor';
+import { orderCursor } from './order-cursor';
 import { ListOrdersQuery } from './list-orders.query';
 import type { OrderPage } from './order-page.response';
 
@@ -22,7 +22,7 @@ export class ListOrdersHandler implements IQueryHandler<ListOrdersQuery, OrderPa
     const last = page.at(-1);
     return {
       items: page.map((row) => OrderResponse.from(row)),
-      nextCursor: rows.length > limit && last ? encodeOrderCursor({ placedAt: last.placedAt.toISOString(), orderId: last.orderId }) : null,
+      nextCursor: rows.length > limit && last ? orderCursor.encode({ placedAt: last.placedAt.toISOString(), orderId: last.orderId }) : null,
     };
   }
 }

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ReadYourWrites } from '@switchboard/projections';
 import { ORDER_SUMMARY_PROJECTION } from '../../projections/order-summary/order-summary.projection';
-import { decodeOrderCursor } from './order-cursor';
+import { orderCursor } from './order-cursor';
 import { ListOrdersQuery } from './list-orders.query';
 import { ListOrdersRequest } from './list-orders.request.dto';
 import { OrderPage } from './order-page.response';
@@ -18,7 +18,7 @@ export class ListOrdersHttpController {
   @ReadYourWrites(ORDER_SUMMARY_PROJECTION)
   @ApiOkResponse({ type: OrderPage })
   list(@Query() query: ListOrdersRequest): Promise<OrderPage> {
-    const after = query.cursor === undefined ? undefined : decodeOrderCursor(query.cursor);
-    return this.queryBus.execute(new ListOrdersQuery({ customerId: query.customerId, status: query.status }, query.limit ?? 20, after));
+    const after = query.cursor === undefined ? undefined : orderCursor.decode(query.cursor);
+    return this.queryBus.execute(new ListOrdersQuery({ customerId: query.customerId, status: query.status }, query.limit ?? ListOrdersRequest.DEFAULT_LIMIT, after));
   }
 }

@@ -33,11 +33,17 @@ describe('CloudEvents codec', () => {
     expect(decodeIntegrationEvent(encodeIntegrationEvent(customerWon).data)).toEqual(customerWon);
   });
 
+  it('carries the sequence extension the relay stamps through decode', () => {
+    const relayed = { ...customerWon, sequence: '00000000000000000007' };
+    expect(decodeIntegrationEvent(encodeIntegrationEvent(relayed).data).sequence).toBe('00000000000000000007');
+  });
+
   it('keeps optional attributes optional', () => {
     const { causationid: _c, traceparent: _t, dataschema: _d, ...minimal } = customerWon;
     const decoded = decodeIntegrationEvent(encodeIntegrationEvent(minimal).data);
     expect(decoded).toEqual(minimal);
     expect(Object.keys(decoded)).not.toContain('causationid');
+    expect(Object.keys(decoded)).not.toContain('sequence');
   });
 
   it.each([

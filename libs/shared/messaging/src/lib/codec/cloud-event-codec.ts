@@ -120,6 +120,7 @@ function toIntegrationEvent<Data>(cloudEvent: CloudEvent<unknown>): IntegrationE
     correlationid: cloudEvent['correlationid'] as string,
     ...optional('causationid'),
     ...optional('traceparent'),
+    ...optional('sequence'),
     data: cloudEvent.data as Data,
   };
 }

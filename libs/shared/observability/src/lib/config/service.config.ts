@@ -1,5 +1,5 @@
 import { Expose, Transform } from 'class-transformer';
-import { Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { BaseConfig } from './base.config';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
@@ -25,4 +25,9 @@ export class ServiceConfig extends BaseConfig {
   @Transform(({ value, obj }) => value ?? (typeof obj.SERVICE_NAME === 'string' ? obj.SERVICE_NAME.replace(/-/g, '_') : undefined))
   @Matches(/^[a-z_][a-z0-9_]*$/, { message: '$property must be a lower-case PostgreSQL identifier (letters, digits, _)' })
   DB_SCHEMA!: string;
+
+  /** Prefix of every JetStream name this process uses: tests isolate themselves with it; unset in production. */
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9]*$/, { message: '$property must be lower-case letters and digits, starting with a letter' })
+  NATS_NAMESPACE?: string;
 }

@@ -38,6 +38,12 @@ describe('validateConfig', () => {
     expect(config.DB_SCHEMA).toBe('erp_adapter');
   });
 
+  it('takes an optional lower-case NATS_NAMESPACE and refuses any other', () => {
+    expect(validateConfig(ServiceConfig, validEnv).NATS_NAMESPACE).toBeUndefined();
+    expect(validateConfig(ServiceConfig, { ...validEnv, NATS_NAMESPACE: 't1a2b' }).NATS_NAMESPACE).toBe('t1a2b');
+    expect(problemsOf(() => validateConfig(ServiceConfig, { ...validEnv, NATS_NAMESPACE: 'T1-A' })).problems.map((p) => p.variable)).toEqual(['NATS_NAMESPACE']);
+  });
+
   it('accepts an esdb:// event store next to the PostgreSQL database', () => {
     const config = validateConfig(ServiceConfig, { ...validEnv, EVENT_STORE_URL: 'esdb://es:2113?tls=false' });
 

@@ -1,0 +1,2 @@
+export * from './start-service-for-test';
+export * from './integration-event.fixture';
