@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, EventSourcingModule, type EventStore } from '@switchboard/event-sourcing';
 import { IdempotencyModule } from '@switchboard/idempotency';
-import { MessagingModule } from '@switchboard/messaging';
+import { MessagingModule, messagingOptionsFrom } from '@switchboard/messaging';
 import { ObservabilityModule, postgresCheck, projectionLagCheck, readinessCheck } from '@switchboard/observability';
 import { ProjectionsModule, ProjectionsService, readModelDataSourceOptions } from '@switchboard/projections';
 import { DataSource } from 'typeorm';
@@ -81,9 +81,7 @@ const PROJECTIONS = [customer360Projection, customerListProjection, contractReco
     MessagingModule.forRootAsync({
       inject: [CrmConfig, EVENT_STORE, DataSource],
       useFactory: (c: CrmConfig, eventStore: EventStore, dataSource: DataSource) => ({
-        service: c.SERVICE_NAME,
-        servers: c.NATS_URL,
-        namespace: c.NATS_NAMESPACE,
+        ...messagingOptionsFrom(c),
         relay: { eventStore, checkpoints: dataSource, map: crmToContracts },
       }),
     }),

@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, EventSourcingModule, type EventStore } from '@switchboard/event-sourcing';
 import { IdempotencyModule } from '@switchboard/idempotency';
-import { MessagingModule } from '@switchboard/messaging';
+import { MessagingModule, messagingOptionsFrom } from '@switchboard/messaging';
 import { ObservabilityModule, postgresCheck, projectionLagCheck, readinessCheck } from '@switchboard/observability';
 import { ProjectionsModule, ProjectionsService, readModelDataSourceOptions } from '@switchboard/projections';
 import { DataSource } from 'typeorm';
@@ -49,9 +49,7 @@ const QUERY_HANDLERS = [GetOrderHandler, ListOrdersHandler];
     MessagingModule.forRootAsync({
       inject: [OrderConfig, EVENT_STORE, DataSource],
       useFactory: (c: OrderConfig, eventStore: EventStore, dataSource: DataSource) => ({
-        service: c.SERVICE_NAME,
-        servers: c.NATS_URL,
-        namespace: c.NATS_NAMESPACE,
+        ...messagingOptionsFrom(c),
         relay: { eventStore, checkpoints: dataSource, map: orderToContracts },
       }),
     }),

@@ -10,8 +10,8 @@ import { MESSAGING_OPTIONS, type MessagingModuleAsyncOptions, type MessagingModu
 
 /**
  * A service's JetStream side: `MessagingModule.forRootAsync({ inject: [OrderConfig, EVENT_STORE,
- * DataSource], useFactory: (c, store, ds) => ({ service: 'order', servers: c.NATS_URL, namespace:
- * process.env.NATS_NAMESPACE, relay: { eventStore: store, checkpoints: ds, map: orderToContracts } }) })`.
+ * DataSource], useFactory: (c, store, ds) => ({ ...messagingOptionsFrom(c), relay: { eventStore:
+ * store, checkpoints: ds, map: orderToContracts } }) })`.
  *
  * Global: one JetStreamConnection per process (connected, streams provisioned, before the app
  * starts), an IntegrationEventPublisher, the relay when configured (started on bootstrap, stopped
@@ -32,6 +32,7 @@ export class MessagingModule {
             name: o.service,
             namespace: o.namespace,
             logger: nestLogger('JetStream'),
+            natsOptions: o.credentials,
           });
           if (o.streams !== false) await provisionStreams(connection, o.streams);
           return connection;

@@ -10,6 +10,8 @@ export interface MessagingModuleOptions {
   servers: string | string[];
   /** Wire-name prefix isolating tests (NATS_NAMESPACE); absent in production. */
   namespace?: string;
+  /** NATS_USER / NATS_PASSWORD: nats.js ignores credentials written into the URL. */
+  credentials?: { user: string; pass: string };
   /** Streams declared at start (default: the whole catalogue); false when another process owns them. */
   streams?: StreamProvisioningOptions | false;
   /**
@@ -30,3 +32,27 @@ export interface MessagingModuleAsyncOptions {
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+/** The settings every service reads from its ServiceConfig, as MessagingModule options. */
+export interface MessagingConfig {
+  SERVICE_NAME: string;
+  NATS_URL: string;
+  NATS_NAMESPACE?: string;
+  NATS_USER?: string;
+  NATS_PASSWORD?: string;
+  NATS_STREAM_REPLICAS: number;
+}
+
+/**
+ * `MessagingModule.forRootAsync({ useFactory: (c) => ({ ...messagingOptionsFrom(c), relay }) })`:
+ * connection, credentials, namespace and stream replicas from the validated configuration.
+ */
+export function messagingOptionsFrom(config: MessagingConfig): MessagingModuleOptions {
+  return {
+    service: config.SERVICE_NAME,
+    servers: config.NATS_URL,
+    namespace: config.NATS_NAMESPACE,
+    credentials: config.NATS_USER ? { user: config.NATS_USER, pass: config.NATS_PASSWORD ?? '' } : undefined,
+    streams: { defaults: { replicas: config.NATS_STREAM_REPLICAS } },
+  };
+}

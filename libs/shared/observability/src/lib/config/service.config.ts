@@ -1,5 +1,5 @@
-import { Expose, Transform } from 'class-transformer';
-import { IsOptional, Matches } from 'class-validator';
+import { Expose, Transform, Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { BaseConfig } from './base.config';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
@@ -30,4 +30,23 @@ export class ServiceConfig extends BaseConfig {
   @IsOptional()
   @Matches(/^[a-z][a-z0-9]*$/, { message: '$property must be lower-case letters and digits, starting with a letter' })
   NATS_NAMESPACE?: string;
+
+  /** NATS user of this service (its subject permissions live in the NATS config); unset = no auth. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: '$property must not be empty when set' })
+  NATS_USER?: string;
+
+  /** Password of NATS_USER (a secret); required when NATS_USER is set. */
+  @ValidateIf((config: ServiceConfig) => config.NATS_USER !== undefined)
+  @IsString({ message: '$property must be set when NATS_USER is' })
+  @MinLength(1, { message: '$property must be set when NATS_USER is' })
+  NATS_PASSWORD?: string;
+
+  /** Replicas of every JetStream stream this service declares (3 on a 3-node cluster). */
+  @Type(() => Number)
+  @IsInt({ message: '$property must be an integer from 1 to 5' })
+  @Min(1, { message: '$property must be an integer from 1 to 5' })
+  @Max(5, { message: '$property must be an integer from 1 to 5' })
+  NATS_STREAM_REPLICAS = 1;
 }

@@ -44,6 +44,18 @@ describe('validateConfig', () => {
     expect(problemsOf(() => validateConfig(ServiceConfig, { ...validEnv, NATS_NAMESPACE: 'T1-A' })).problems.map((p) => p.variable)).toEqual(['NATS_NAMESPACE']);
   });
 
+  it('takes NATS credentials together and refuses a user without a password', () => {
+    const config = validateConfig(ServiceConfig, { ...validEnv, NATS_USER: 'order', NATS_PASSWORD: 's3cret' });
+    expect([config.NATS_USER, config.NATS_PASSWORD]).toEqual(['order', 's3cret']);
+    expect(problemsOf(() => validateConfig(ServiceConfig, { ...validEnv, NATS_USER: 'order' })).problems.map((p) => p.variable)).toEqual(['NATS_PASSWORD']);
+  });
+
+  it('declares streams with one replica unless NATS_STREAM_REPLICAS says otherwise (1 to 5)', () => {
+    expect(validateConfig(ServiceConfig, validEnv).NATS_STREAM_REPLICAS).toBe(1);
+    expect(validateConfig(ServiceConfig, { ...validEnv, NATS_STREAM_REPLICAS: '3' }).NATS_STREAM_REPLICAS).toBe(3);
+    expect(problemsOf(() => validateConfig(ServiceConfig, { ...validEnv, NATS_STREAM_REPLICAS: '7' })).problems.map((p) => p.variable)).toEqual(['NATS_STREAM_REPLICAS']);
+  });
+
   it('accepts an esdb:// event store next to the PostgreSQL database', () => {
     const config = validateConfig(ServiceConfig, { ...validEnv, EVENT_STORE_URL: 'esdb://es:2113?tls=false' });
 
