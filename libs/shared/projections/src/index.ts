@@ -1,7 +1,5 @@
 export * from './lib/projection';
 export * from './lib/project-event';
-export * from './lib/projection-checkpoints';
-export * from './lib/projection-checkpoints.migration';
 export * from './lib/projection-runner';
 export * from './lib/projection-status';
 export * from './lib/position-lag';

@@ -1,10 +1,15 @@
-import { comparePositions, type EventStore, type Position, type RecordedEvent } from '@switchboard/event-sourcing';
+import {
+  comparePositions,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  ProcessorCheckpoints,
+} from '@switchboard/event-sourcing';
 import type { DataSource } from 'typeorm';
 import { CheckpointResetError } from './checkpoint-reset.error';
 import type { LoggerLike } from './logger-like';
 import { projectEvent } from './project-event';
 import type { Projection } from './projection';
-import { ProjectionCheckpoints } from './projection-checkpoints';
 import { projectionLag, type ProjectionStatus } from './projection-status';
 
 export interface ProjectionRunnerOptions {
@@ -115,8 +120,8 @@ export class ProjectionRunner<Row extends object = object> {
   }
 
   private async followFromCheckpoint(): Promise<void> {
-    await ProjectionCheckpoints.ensure(this.dataSource, this.name);
-    this.position = await ProjectionCheckpoints.read(this.dataSource, this.name);
+    await ProcessorCheckpoints.ensure(this.dataSource, this.name);
+    this.position = await ProcessorCheckpoints.read(this.dataSource, this.name);
     const subscription = this.eventStore.subscribeToAll(this.position ? { after: this.position } : {});
     this.subscriptionClose = () => subscription.close();
     const events = subscription[Symbol.asyncIterator]();
@@ -128,7 +133,10 @@ export class ProjectionRunner<Row extends object = object> {
         const next = events.next();
         // Rejections surface where `next` is awaited; this only stops an unhandled-rejection warning.
         next.catch(() => undefined);
-        let result = await this.within(next, passedOver ? this.options.idleCheckpointMs : this.options.watchIntervalMs);
+        let result = await this.within(
+          next,
+          passedOver ? this.options.idleCheckpointMs : this.options.watchIntervalMs,
+        );
         // Quiet store: checkpoint what was passed over, else make sure nobody reset the checkpoint.
         while (result === TIMED_OUT) {
           if (passedOver) {
@@ -166,19 +174,19 @@ export class ProjectionRunner<Row extends object = object> {
   /** One transaction: lock the checkpoint, apply the event unless already applied, move the checkpoint. */
   private async commit(position: Position, event?: RecordedEvent): Promise<void> {
     this.position = await this.dataSource.transaction(async (manager) => {
-      const stored = await ProjectionCheckpoints.read(manager, this.name, { forUpdate: true });
+      const stored = await ProcessorCheckpoints.read(manager, this.name, { forUpdate: true });
       if (this.position && (stored === null || comparePositions(stored, this.position) < 0)) {
         throw new CheckpointResetError(this.name, this.position, stored);
       }
       if (stored && comparePositions(stored, position) >= 0) return stored;
       if (event) await projectEvent(manager, this.projection, event);
-      await ProjectionCheckpoints.write(manager, this.name, position);
+      await ProcessorCheckpoints.write(manager, this.name, position);
       return position;
     });
   }
 
   private async checkNotReset(): Promise<void> {
-    const stored = await ProjectionCheckpoints.read(this.dataSource, this.name);
+    const stored = await ProcessorCheckpoints.read(this.dataSource, this.name);
     if (this.position && (stored === null || comparePositions(stored, this.position) < 0)) {
       throw new CheckpointResetError(this.name, this.position, stored);
     }
@@ -186,7 +194,9 @@ export class ProjectionRunner<Row extends object = object> {
 
   private async within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)));
+    const timeout = new Promise<typeof TIMED_OUT>(
+      (resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)),
+    );
     try {
       return await Promise.race([promise, timeout]);
     } finally {

@@ -1,7 +1,6 @@
-import { formatPosition, type EventStore } from '@switchboard/event-sourcing';
+import { formatPosition, type EventStore, ProcessorCheckpoints } from '@switchboard/event-sourcing';
 import type { DataSource } from 'typeorm';
 import { positionLag } from './position-lag';
-import { ProjectionCheckpoints } from './projection-checkpoints';
 
 export interface ProjectionLag {
   name: string;
@@ -27,7 +26,7 @@ export async function projectionLag(
   projectionName: string,
 ): Promise<ProjectionLag> {
   // Checkpoint first: a head read later can only be further ahead, so lag is never under-reported.
-  const checkpoint = await ProjectionCheckpoints.read(dataSource, projectionName);
+  const checkpoint = await ProcessorCheckpoints.read(dataSource, projectionName);
   const head = await eventStore.headPosition();
   return {
     name: projectionName,

@@ -1,6 +1,6 @@
+import { ProcessorCheckpoints } from '@switchboard/event-sourcing';
 import type { DataSource } from 'typeorm';
 import type { ProjectedEvent, Projection } from './projection';
-import { ProjectionCheckpoints } from './projection-checkpoints';
 
 /**
  * Rebuild = in one transaction, empty the read model and reset the checkpoint to the start; the
@@ -14,10 +14,10 @@ export async function rebuildProjection<Row extends object, Event extends Projec
   projection: Projection<Row, Event>,
 ): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    await ProjectionCheckpoints.ensure(manager, projection.name);
-    await ProjectionCheckpoints.read(manager, projection.name, { forUpdate: true });
+    await ProcessorCheckpoints.ensure(manager, projection.name);
+    await ProcessorCheckpoints.read(manager, projection.name, { forUpdate: true });
     if (projection.reset) await projection.reset(manager);
     else await manager.createQueryBuilder().delete().from(projection.entity).execute();
-    await ProjectionCheckpoints.write(manager, projection.name, null);
+    await ProcessorCheckpoints.write(manager, projection.name, null);
   });
 }

@@ -1,7 +1,11 @@
-import { comparePositions, parsePosition, type Position } from '@switchboard/event-sourcing';
+import {
+  comparePositions,
+  parsePosition,
+  type Position,
+  ProcessorCheckpoints,
+} from '@switchboard/event-sourcing';
 import type { DataSource } from 'typeorm';
 import { ProjectionBehindError } from './projection-behind.error';
-import { ProjectionCheckpoints } from './projection-checkpoints';
 
 export interface WaitForPositionOptions {
   /** Give up after this long; default 2000 ms. */
@@ -28,7 +32,7 @@ export async function waitForPosition(
   const started = Date.now();
   let interval = intervalMs;
   for (;;) {
-    const checkpoints = await ProjectionCheckpoints.readMany(dataSource, names);
+    const checkpoints = await ProcessorCheckpoints.readMany(dataSource, names);
     const behind = names.find((name) => !reached(checkpoints.get(name) ?? null, wanted));
     if (behind === undefined) return;
     const waited = Date.now() - started;

@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * One checkpoint per processor (relay, reactor, projection): the last global position it has
  * finished with. numeric(20,0) because positions are unsigned 64-bit (xid8 commit in
- * PostgreSQL, log offsets in EventStoreDB), as in projection_checkpoints. NULL = nothing
+ * PostgreSQL, log offsets in EventStoreDB). NULL = nothing
  * processed yet (a reset). Unqualified: it lands in the service schema through the
  * DataSource's search_path.
  */

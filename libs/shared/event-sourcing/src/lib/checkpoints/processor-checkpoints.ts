@@ -21,16 +21,40 @@ interface CheckpointRow {
  * schema on its search_path.
  */
 export const ProcessorCheckpoints = {
-  /** The stored position; null when the processor never checkpointed or was reset. */
-  async read(db: SqlQueryable, processorId: string): Promise<Position | null> {
+  /** Creates the row (at "nothing processed") unless it exists, so it can be locked. */
+  async ensure(db: SqlQueryable, processorId: string): Promise<void> {
+    await db.query(
+      'INSERT INTO processor_checkpoints (processor_id) VALUES ($1) ON CONFLICT (processor_id) DO NOTHING',
+      [processorId],
+    );
+  },
+
+  /**
+   * The stored position; null when the processor never checkpointed or was reset. `forUpdate`
+   * (inside a transaction) serialises every writer of this processor, e.g. projection replicas.
+   */
+  async read(db: SqlQueryable, processorId: string, { forUpdate = false } = {}): Promise<Position | null> {
     const rows = rowsOf<CheckpointRow>(
       await db.query(
         `SELECT processor_id, commit_position::text, prepare_position::text
-         FROM processor_checkpoints WHERE processor_id = $1`,
+         FROM processor_checkpoints WHERE processor_id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
         [processorId],
       ),
     );
     return rows.length === 0 ? null : toPosition(rows[0]);
+  },
+
+  /** Checkpoints of several processors in one query; a missing one reads as null. */
+  async readMany(db: SqlQueryable, processorIds: readonly string[]): Promise<Map<string, Position | null>> {
+    const rows = rowsOf<CheckpointRow>(
+      await db.query(
+        `SELECT processor_id, commit_position::text, prepare_position::text
+         FROM processor_checkpoints WHERE processor_id = ANY($1)`,
+        [processorIds],
+      ),
+    );
+    const found = new Map(rows.map((row) => [row.processor_id, toPosition(row)]));
+    return new Map(processorIds.map((id) => [id, found.get(id) ?? null]));
   },
 
   /** Upserts the position; null resets the processor to "from the beginning". */
