@@ -30,6 +30,27 @@ export async function measureFor(name: string, ms: number, workers: number, step
   return { name, count, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
+/**
+ * Measures several variants for `ms` each, in `rounds` alternating slices (A B C A B C ...), so
+ * that load drifting on a shared machine biases none of them.
+ */
+export async function measureInterleaved(
+  ms: number,
+  workers: number,
+  variants: readonly { name: string; step: (worker: number) => Promise<number> }[],
+  rounds = 4,
+): Promise<Measurement[]> {
+  const totals = variants.map(({ name }) => ({ name, count: 0, seconds: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, { name, step }] of variants.entries()) {
+      const slice = await measureFor(name, ms / rounds, workers, step);
+      totals[i].count += slice.count;
+      totals[i].seconds += slice.seconds;
+    }
+  }
+  return totals;
+}
+
 /** Prints measurements with their rate and ratio to `baseline`. */
 export function printTable(title: string, baseline: Measurement, rows: readonly Measurement[]): void {
   const width = Math.max(...[baseline, ...rows].map((m) => m.name.length));

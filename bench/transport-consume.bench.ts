@@ -95,7 +95,8 @@ async function main(): Promise<void> {
     type: 'postgres',
     url: db.connectionString,
     migrations: inboxMigrations,
-    extra: { max: 4, options: `-c search_path="${db.schema}"` },
+    // The transport runs up to 16 handlers at once (default concurrency), each with its own transaction.
+    extra: { max: 20, options: `-c search_path="${db.schema}"` },
   });
   try {
     await dataSource.initialize();

@@ -22,7 +22,7 @@ import { quoteIdentifier } from './migrate-event-store';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
-  /** The schema holding this service's `events` and `streams` tables (see migrateEventStore). */
+  /** The schema holding this service's `events` table (see migrateEventStore). */
   schema: string;
   /** Connections in the store's own pool (default 10). */
   poolSize?: number;
@@ -61,10 +61,14 @@ const signals = new Map<string, AppendSignal>();
  * The PostgreSQL event store: plain `pg`, tables qualified with the schema, so it also works on
  * a caller's connection whatever its search_path.
  *
- * An append is one statement (a CTE): bump the stream's revision in `streams` only if it is at
- * the expected one, then insert the events numbered from it. Concurrent appends to different
- * streams touch different rows and take no shared lock; to the same stream, the row lock
- * serialises them and the loser sees its revision check fail.
+ * An append is one statement, and the unique (stream_name, stream_revision) key is the whole
+ * concurrency control: the first event is inserted at expected + 1 only if the expected
+ * revision exists (`no_stream`: at 0), with ON CONFLICT DO NOTHING on that key; the others
+ * follow it in the same statement only if it was inserted. Revisions stay gapless (an event at
+ * r + 1 needs r to be visible), and once an append holds r + 1 no other can claim r + 2...
+ * before it commits, so a batch is stored whole or not at all. Concurrent appends to one
+ * stream wait on the key's index entry; the loser inserts nothing, which leaves the caller's
+ * transaction usable. No per-stream row is updated: an append costs about one plain insert.
  *
  * The global order is (transaction_id, global_position), read only below the oldest running
  * transaction (see the migration), so subscribers never skip an event that commits late.
@@ -73,7 +77,6 @@ const signals = new Map<string, AppendSignal>();
 export class PostgresEventStore implements EventStore {
   readonly pool: Pool;
   private readonly events: string;
-  private readonly streams: string;
   private readonly signal: AppendSignal;
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly pageSize: number;
@@ -87,7 +90,6 @@ export class PostgresEventStore implements EventStore {
     this.pool.on('error', (error) => logger.warn(`event store connection lost: ${error.message}`));
     const schema = quoteIdentifier(options.schema);
     this.events = `${schema}.events`;
-    this.streams = `${schema}.streams`;
     // Prepared statement names are per connection; a caller's connection may serve several schemas.
     this.statementPrefix = `es_${createHash('sha1').update(options.schema).digest('hex').slice(0, 12)}_`;
     this.pageSize = options.pageSize ?? 500;
@@ -120,38 +122,73 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     assertAppendable(streamName, events);
     const ids = events.map((event) => event.id ?? randomUUID());
-    const claimStream =
+    let seen: bigint | 'no_stream' | undefined;
+    for (;;) {
+      const appended = await this.tryAppend(client, streamName, events, ids, expectedRevision);
+      if (appended) return appended;
+      const retried = await this.sameBatchAlreadyStored(client, streamName, events, ids, expectedRevision);
+      if (retried) return retried;
+      const actual = await this.currentRevision(client, streamName);
+      // stream_exists lost a race to another append: try again at the new end of the stream, as
+      // long as the end moves (a REPEATABLE READ caller would never see the winner).
+      if (expectedRevision === 'stream_exists' && actual !== 'no_stream' && actual !== seen) {
+        seen = actual;
+        continue;
+      }
+      throw new WrongExpectedRevisionError(streamName, expectedRevision, actual);
+    }
+  }
+
+  /** The append statement; resolves with nothing when the stream is not at the expected revision. */
+  private async tryAppend(
+    client: Queryable,
+    streamName: string,
+    events: readonly EventToAppend[],
+    ids: readonly string[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult | undefined> {
+    // The first event's row: its revision, and the condition that the stream is where expected.
+    const first =
       expectedRevision === 'no_stream'
-        ? `INSERT INTO ${this.streams} (stream_name, stream_revision) VALUES ($1, $2::bigint - 1)
-           ON CONFLICT DO NOTHING RETURNING stream_revision`
-        : `UPDATE ${this.streams} SET stream_revision = stream_revision + $2
-           WHERE stream_name = $1 ${expectedRevision === 'stream_exists' ? '' : 'AND stream_revision = $7'}
-           RETURNING stream_revision`;
+        ? `SELECT 0::bigint AS revision`
+        : expectedRevision === 'stream_exists'
+          ? `SELECT stream_revision + 1 AS revision FROM ${this.events} WHERE stream_name = $1 ORDER BY stream_revision DESC LIMIT 1`
+          : `SELECT $6::bigint + 1 AS revision
+             WHERE EXISTS (SELECT 1 FROM ${this.events} WHERE stream_name = $1 AND stream_revision = $6::bigint)`;
+    const single = events.length === 1;
+    // One event (the common command): plain parameters, no arrays to encode and unnest.
+    const column = (values: unknown[]) => (single ? values[0] : values);
     const params: unknown[] = [
       streamName,
-      events.length,
-      ids,
-      events.map((event) => event.type),
-      events.map((event) => JSON.stringify(event.data ?? null)),
-      events.map((event) => JSON.stringify(event.metadata ?? {})),
+      column([...ids]),
+      column(events.map((event) => event.type)),
+      column(events.map((event) => JSON.stringify(event.data ?? null))),
+      column(events.map((event) => JSON.stringify(event.metadata ?? {}))),
     ];
     if (typeof expectedRevision === 'bigint') params.push(expectedRevision.toString());
+    const insertHead = `INSERT INTO ${this.events} (stream_name, stream_revision, event_id, type, data, metadata)
+      SELECT $1, f.revision, ${single ? '$2::uuid, $3::text, $4::jsonb, $5::jsonb' : '($2::uuid[])[1], ($3::text[])[1], ($4::jsonb[])[1], ($5::jsonb[])[1]'}
+      FROM (${first}) AS f
+      ON CONFLICT (stream_name, stream_revision) DO NOTHING`;
+    const returning = 'transaction_id::text AS commit, global_position::text AS prepare, stream_revision::text AS revision';
     let rows: { commit: string; prepare: string; revision: string }[];
     try {
       ({ rows } = await client.query({
-        // Named: prepared once per connection, so a single-event append skips parsing and planning.
-        name: `${this.statementPrefix}append_${typeof expectedRevision === 'bigint' ? 'exact' : expectedRevision}`,
-        text: `WITH stream AS (${claimStream}),
-         appended AS (
-           INSERT INTO ${this.events} (stream_name, stream_revision, event_id, type, data, metadata)
-           SELECT $1, stream.stream_revision - $2 + e.ord, e.event_id, e.type, e.data, e.metadata
-           FROM stream, unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
-             WITH ORDINALITY AS e(event_id, type, data, metadata, ord)
-           ORDER BY e.ord
-           RETURNING transaction_id, global_position, stream_revision
-         )
-         SELECT transaction_id::text AS commit, global_position::text AS prepare, stream_revision::text AS revision
-         FROM appended ORDER BY global_position DESC LIMIT 1`,
+        // Named: prepared once per connection, so an append skips parsing and planning.
+        name: `${this.statementPrefix}append${single ? '1' : 'n'}_${typeof expectedRevision === 'bigint' ? 'exact' : expectedRevision}`,
+        text: single
+          ? `${insertHead} RETURNING ${returning}`
+          : `WITH head AS (${insertHead} RETURNING transaction_id, global_position, stream_revision),
+             tail AS (
+               INSERT INTO ${this.events} (stream_name, stream_revision, event_id, type, data, metadata)
+               SELECT $1, head.stream_revision + e.ord, e.event_id, e.type, e.data, e.metadata
+               FROM head, unnest(($2::uuid[])[2:], ($3::text[])[2:], ($4::jsonb[])[2:], ($5::jsonb[])[2:])
+                 WITH ORDINALITY AS e(event_id, type, data, metadata, ord)
+               ORDER BY e.ord
+               RETURNING transaction_id, global_position, stream_revision
+             )
+             SELECT ${returning} FROM (SELECT * FROM head UNION ALL SELECT * FROM tail) AS appended
+             ORDER BY global_position DESC LIMIT 1`,
         values: params,
       }));
     } catch (error) {
@@ -161,15 +198,11 @@ export class PostgresEventStore implements EventStore {
       throw error;
     }
     const appended = rows[0];
-    if (appended) {
-      return {
-        nextExpectedRevision: BigInt(appended.revision),
-        position: { commit: BigInt(appended.commit), prepare: BigInt(appended.prepare) },
-      };
-    }
-    const retried = await this.sameBatchAlreadyStored(client, streamName, events, ids, expectedRevision);
-    if (retried) return retried;
-    throw new WrongExpectedRevisionError(streamName, expectedRevision, await this.currentRevision(client, streamName));
+    if (!appended) return undefined;
+    return {
+      nextExpectedRevision: BigInt(appended.revision),
+      position: { commit: BigInt(appended.commit), prepare: BigInt(appended.prepare) },
+    };
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -244,7 +277,7 @@ export class PostgresEventStore implements EventStore {
 
   private async currentRevision(client: Queryable, streamName: string): Promise<bigint | 'no_stream'> {
     const { rows } = await client.query<{ revision: string }>(
-      `SELECT stream_revision::text AS revision FROM ${this.streams} WHERE stream_name = $1`,
+      `SELECT stream_revision::text AS revision FROM ${this.events} WHERE stream_name = $1 ORDER BY stream_revision DESC LIMIT 1`,
       [streamName],
     );
     return rows[0] ? BigInt(rows[0].revision) : 'no_stream';

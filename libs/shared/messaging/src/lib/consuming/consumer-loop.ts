@@ -1,6 +1,6 @@
 import { ConsumerEvents, type ConsumerMessages, type JsMsg } from 'nats';
 import type { IntegrationEvent } from '@switchboard/contracts';
-import { decodeIntegrationEvent } from '../codec/cloud-event-codec';
+import { decodeIntegrationEvent, EventHeaders } from '../codec/cloud-event-codec';
 import type { JetStreamConnection } from '../connection/jetstream-connection';
 import type { DeadLetterReason } from '../dead-letters/dead-letter-headers';
 import { publishDeadLetter } from '../dead-letters/dead-letterer';
@@ -8,6 +8,7 @@ import type { MessagingLogger } from '../messaging-logger';
 import { provisionConsumer, type ConsumerDeclaration, type ProvisionedConsumer } from '../provisioning/consumer-provisioning';
 import type { ConsumedMessageHandler } from './consumed-message';
 import { errorMessage } from './error-message';
+import { KeyedLanes, type LaneHold, type LaneItem } from './keyed-lanes';
 import { retryDelayMs } from './retry-delay';
 
 export interface ConsumerLoopOptions {
@@ -15,10 +16,7 @@ export interface ConsumerLoopOptions {
   /** What to consume; re-provisioned when the consumer disappears (e.g. a server that lost its state). */
   declaration: ConsumerDeclaration;
   handle: ConsumedMessageHandler;
-  /**
-   * Messages pulled ahead (default 32). Their ack-wait timers run while they wait in the buffer,
-   * so batchSize × handler time must stay well below ackWaitMs.
-   */
+  /** Messages per pull request (default 32, at least the concurrency). */
   batchSize?: number;
   /** Pull request lifetime; nats-server 2.9 needs >= 1000 ms. */
   expiresMs?: number;
@@ -27,14 +25,30 @@ export interface ConsumerLoopOptions {
   logger?: MessagingLogger;
 }
 
+/** A pulled message in its ordering lane. */
+interface LaneMessage extends LaneItem {
+  readonly msg: JsMsg;
+}
+
 /**
  * Runs one durable pull consumer: decode → handle → ACK only after the handler resolved (its
  * transaction committed); NAK with backoff on failure; dead-letter and TERM after the last
  * allowed delivery, and at once for a payload that is not an integration event.
  *
- * Messages are handled one at a time, in stream order, so events of one aggregate are applied
- * in order. A NAKed message is redelivered after its delay and may then be overtaken by later
- * ones; a consumer that must not see that sets `maxAckPending: 1`.
+ * Concurrency and order: up to `settings.concurrency` handlers run at the same time (capped by
+ * maxAckPending), each for a different ordering key: the CloudEvent subject (`ce-subject`
+ * header, the aggregate id), or the NATS subject when the header is absent. Within one loop:
+ * - messages of one key are handled one at a time, in stream order;
+ * - a message whose handler failed is NAKed with its backoff delay and its key is held: later
+ *   messages of that key (already pulled or pulled meanwhile) wait, unNAKed, until the failed
+ *   message is redelivered to this loop and handled (or dead-lettered), so it is never
+ *   overtaken. Waiting messages do not count as deliveries. If the redelivery does not come
+ *   back within `ackWaitMs` after it was due (another replica took it), the key is released.
+ * - Every pulled message, running or waiting, is kept alive with WPI (`working`) every
+ *   ackWaitMs/2, so waiting does not make the server redeliver it.
+ * Across replicas of a service (one durable consumer, several loops) messages of one key may be
+ * handled concurrently and out of order; `maxAckPending: 1` gives strict order for the whole
+ * consumer. Handlers must be idempotent anyway (the inbox): delivery is at least once.
  *
  * The loop re-establishes itself: nats.js re-pulls after a reconnect and after missed
  * heartbeats; if the consumer or stream vanished, or the iterator failed, the loop provisions
@@ -45,6 +59,8 @@ export class ConsumerLoop {
   private messages?: ConsumerMessages;
   private running?: Promise<void>;
   private consumer?: ProvisionedConsumer;
+  private lanes?: KeyedLanes<LaneMessage>;
+  private keepAlive?: ReturnType<typeof setInterval>;
   private readonly logger: MessagingLogger;
 
   constructor(private readonly options: ConsumerLoopOptions) {
@@ -63,36 +79,54 @@ export class ConsumerLoop {
   /** Provisions the consumer (idempotent) and starts pulling in the background. */
   async start(): Promise<ProvisionedConsumer> {
     this.consumer = await provisionConsumer(this.options.connection, this.options.declaration);
-    this.running = this.run();
+    const { concurrency, maxAckPending, ackWaitMs } = this.consumer.settings;
+    const lanes = new KeyedLanes<LaneMessage>({
+      // More than maxAckPending could never be delivered at once.
+      concurrency: Math.max(1, Math.min(concurrency, maxAckPending)),
+      run: ({ msg }) => this.process(msg),
+      onError: (error, { msg }) =>
+        this.logger.error(`consumer ${this.name}: settling ${msg.info.stream}#${msg.info.streamSequence} failed: ${String(error)}`),
+    });
+    this.lanes = lanes;
+    this.keepAlive = setInterval(() => {
+      for (const { msg } of lanes.items()) msg.working();
+      lanes.releaseExpired();
+    }, Math.max(ackWaitMs / 2, 100));
+    this.running = this.run(lanes);
     return this.consumer;
   }
 
-  /** Stops pulling, lets the message being handled finish, and resolves once its ack reached the server. */
+  /**
+   * Stops pulling, lets the handlers in flight finish, hands every message not started back to
+   * the server (a held key's messages with the remaining retry delay, so they do not overtake
+   * it elsewhere), and resolves once those acks/NAKs reached the server.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
+    const drained = this.lanes?.stop(({ msg }, hold) => msg.nak(hold ? Math.max(hold.dueAt - Date.now(), 0) : undefined));
     void this.messages?.close();
     await this.running;
+    await drained;
+    clearInterval(this.keepAlive);
     if (!this.options.connection.isClosed) await this.options.connection.nc.flush();
   }
 
-  private async run(): Promise<void> {
+  private async run(lanes: KeyedLanes<LaneMessage>): Promise<void> {
     const { connection } = this.options;
     while (!this.stopping) {
       try {
         const consumer = this.provisioned;
         const pull = await connection.js.consumers.get(consumer.stream, consumer.name);
         this.messages = await pull.consume({
-          max_messages: this.options.batchSize ?? 32,
+          max_messages: Math.max(this.options.batchSize ?? 32, consumer.settings.concurrency),
           expires: Math.max(this.options.expiresMs ?? 5_000, 1_000),
         });
         // Not awaited: close() settles only once the loop below drains the iterator.
         if (this.stopping) void this.messages.close();
         void this.watch(this.messages);
-        for await (const msg of this.messages) {
-          // Pulled but not started before stop: hand it back for another replica right away.
-          if (this.stopping) msg.nak();
-          else await this.process(msg);
-        }
+        // Pulled messages go straight into their lanes (stopped lanes hand them back): the
+        // server's maxAckPending bounds how many the loop holds.
+        for await (const msg of this.messages) lanes.push({ key: this.orderingKey(msg), seq: msg.info.streamSequence, msg });
       } catch (error) {
         if (this.stopping) break;
         this.logger.error(`consumer ${this.name} failed, restarting: ${String(error)}`, (error as Error)?.stack);
@@ -101,6 +135,10 @@ export class ConsumerLoop {
       await sleep(this.options.restartDelayMs ?? 1_000);
       await this.reprovision();
     }
+  }
+
+  private orderingKey(msg: JsMsg): string {
+    return msg.headers?.get(EventHeaders.subject) || this.options.connection.namespace.unwrapSubject(msg.subject);
   }
 
   /** Heartbeats and missing resources: nats.js recovers from the first, we from the second. */
@@ -129,10 +167,11 @@ export class ConsumerLoop {
     }
   }
 
-  private async process(msg: JsMsg): Promise<void> {
+  /** Handles one message and settles it; resolves with a hold when it was NAKed for a retry. */
+  private async process(msg: JsMsg): Promise<LaneHold | void> {
     const { connection, handle } = this.options;
     const consumer = this.provisioned;
-    const { maxDeliver, backoffMs, ackWaitMs } = consumer.settings;
+    const { maxDeliver, backoffMs } = consumer.settings;
     const deliveryCount = msg.info.redeliveryCount;
 
     const decoded = decode(msg);
@@ -140,8 +179,6 @@ export class ConsumerLoop {
     if (deliveryCount > maxDeliver) {
       return this.deadLetter(msg, 'max-deliveries-exceeded', `delivered ${deliveryCount} times without an outcome (max ${maxDeliver})`);
     }
-    // Long handlers keep the message: tell the server we are working before ack_wait runs out.
-    const keepAlive = setInterval(() => msg.working(), Math.max(ackWaitMs / 2, 100));
     try {
       await handle({
         event: decoded.event,
@@ -160,13 +197,17 @@ export class ConsumerLoop {
       this.logger.warn(
         `consumer ${consumer.name}: ${decoded.event.type} ${decoded.event.id} failed on delivery ${deliveryCount}/${maxDeliver}, retrying in ${delay} ms: ${message}`,
       );
-      msg.nak(delay);
-    } finally {
-      clearInterval(keepAlive);
+      return this.retryLater(msg, delay);
     }
   }
 
-  private async deadLetter(msg: JsMsg, reason: DeadLetterReason, error: string): Promise<void> {
+  private retryLater(msg: JsMsg, delayMs: number): LaneHold {
+    msg.nak(delayMs);
+    const dueAt = Date.now() + delayMs;
+    return { seq: msg.info.streamSequence, dueAt, expiresAt: dueAt + this.provisioned.settings.ackWaitMs };
+  }
+
+  private async deadLetter(msg: JsMsg, reason: DeadLetterReason, error: string): Promise<LaneHold | void> {
     const consumer = this.provisioned;
     try {
       const ack = await publishDeadLetter(this.options.connection, msg, {
@@ -183,7 +224,7 @@ export class ConsumerLoop {
     } catch (publishError) {
       // Keep the original: the next delivery exceeds max deliver and is dead-lettered again.
       this.logger.error(`consumer ${consumer.name}: dead-lettering ${msg.info.stream}#${msg.info.streamSequence} failed: ${String(publishError)}`);
-      msg.nak(retryDelayMs(msg.info.redeliveryCount, consumer.settings.backoffMs));
+      return this.retryLater(msg, retryDelayMs(msg.info.redeliveryCount, consumer.settings.backoffMs));
     }
   }
 }

@@ -25,10 +25,16 @@ export interface ConsumerSettings {
   /** `all` replays the stream for a new consumer; `new` starts at the end. Fixed once created. */
   deliverPolicy: 'all' | 'new';
   /**
-   * Unacked messages the server lets the consumer hold. 1 keeps strict per-subject order even
-   * across retries (a retried message is not overtaken), at the cost of throughput.
+   * Unacked messages the server lets the consumer hold (across all replicas). 1 makes the whole
+   * consumer handle one message at a time, in stream order, even across replicas.
    */
   maxAckPending: number;
+  /**
+   * Handlers the consume loop runs at the same time, for messages of different ordering keys
+   * (the CloudEvent subject, i.e. the aggregate id); one key's messages run one at a time, in
+   * order. Applied by the loop, not the server; capped by maxAckPending.
+   */
+  concurrency: number;
 }
 
 export const DEFAULT_CONSUMER_SETTINGS: ConsumerSettings = {
@@ -37,6 +43,7 @@ export const DEFAULT_CONSUMER_SETTINGS: ConsumerSettings = {
   backoffMs: [1_000, 5_000, 30_000, 60_000],
   deliverPolicy: 'all',
   maxAckPending: 1_000,
+  concurrency: 16,
 };
 
 export interface ConsumerDeclaration {

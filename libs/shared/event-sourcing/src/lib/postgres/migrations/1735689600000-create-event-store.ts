@@ -6,16 +6,13 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * see only rows of transactions below the oldest one still running
  * (`pg_snapshot_xmin(pg_current_snapshot())`), ordered by (transaction_id, global_position), so
  * a transaction that commits late with a lower global_position is never skipped.
+ * There is no streams table: the unique (stream_name, stream_revision) key is the optimistic
+ * concurrency check (see PostgresEventStore), so an append is a plain insert.
  */
 export class CreateEventStore1735689600000 implements MigrationInterface {
   name = 'CreateEventStore1735689600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE TABLE streams (
-        stream_name text PRIMARY KEY,
-        stream_revision bigint NOT NULL
-      )`);
     await queryRunner.query(`
       CREATE TABLE events (
         global_position bigserial PRIMARY KEY,
@@ -35,6 +32,5 @@ export class CreateEventStore1735689600000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE events`);
-    await queryRunner.query(`DROP TABLE streams`);
   }
 }
