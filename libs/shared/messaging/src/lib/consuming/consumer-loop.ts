@@ -5,7 +5,11 @@ import type { JetStreamConnection } from '../connection/jetstream-connection';
 import type { DeadLetterReason } from '../dead-letters/dead-letter-headers';
 import { publishDeadLetter } from '../dead-letters/dead-letterer';
 import type { MessagingLogger } from '../messaging-logger';
-import { provisionConsumer, type ConsumerDeclaration, type ProvisionedConsumer } from '../provisioning/consumer-provisioning';
+import {
+  provisionConsumer,
+  type ConsumerDeclaration,
+  type ProvisionedConsumer,
+} from '../provisioning/consumer-provisioning';
 import type { ConsumedMessageHandler } from './consumed-message';
 import { errorMessage } from './error-message';
 import { KeyedLanes, type LaneHold, type LaneItem } from './keyed-lanes';
@@ -39,11 +43,13 @@ interface LaneMessage extends LaneItem {
  * maxAckPending), each for a different ordering key: the CloudEvent subject (`ce-subject`
  * header, the aggregate id), or the NATS subject when the header is absent. Within one loop:
  * - messages of one key are handled one at a time, in stream order;
- * - a message whose handler failed is NAKed with its backoff delay and its key is held: later
- *   messages of that key (already pulled or pulled meanwhile) wait, unNAKed, until the failed
- *   message is redelivered to this loop and handled (or dead-lettered), so it is never
- *   overtaken. Waiting messages do not count as deliveries. If the redelivery does not come
- *   back within `ackWaitMs` after it was due (another replica took it), the key is released.
+ * - a message whose handler failed is NAKed with its backoff delay. By default later messages of
+ *   its key go on (a handler that refused an early event gets it again after the one it waited
+ *   for). With `holdKeyOnRetry` its key is held instead: later messages of that key (already
+ *   pulled or pulled meanwhile) wait, unNAKed, until the failed message is redelivered to this
+ *   loop and handled (or dead-lettered), so it is never overtaken. Waiting messages do not count
+ *   as deliveries. If the redelivery does not come back within `ackWaitMs` after it was due
+ *   (another replica took it), the key is released.
  * - Every pulled message, running or waiting, is kept alive with WPI (`working`) every
  *   ackWaitMs/2, so waiting does not make the server redeliver it.
  * Across replicas of a service (one durable consumer, several loops) messages of one key may be
@@ -85,13 +91,18 @@ export class ConsumerLoop {
       concurrency: Math.max(1, Math.min(concurrency, maxAckPending)),
       run: ({ msg }) => this.process(msg),
       onError: (error, { msg }) =>
-        this.logger.error(`consumer ${this.name}: settling ${msg.info.stream}#${msg.info.streamSequence} failed: ${String(error)}`),
+        this.logger.error(
+          `consumer ${this.name}: settling ${msg.info.stream}#${msg.info.streamSequence} failed: ${String(error)}`,
+        ),
     });
     this.lanes = lanes;
-    this.keepAlive = setInterval(() => {
-      for (const { msg } of lanes.items()) msg.working();
-      lanes.releaseExpired();
-    }, Math.max(ackWaitMs / 2, 100));
+    this.keepAlive = setInterval(
+      () => {
+        for (const { msg } of lanes.items()) msg.working();
+        lanes.releaseExpired();
+      },
+      Math.max(ackWaitMs / 2, 100),
+    );
     this.running = this.run(lanes);
     return this.consumer;
   }
@@ -103,7 +114,9 @@ export class ConsumerLoop {
    */
   async stop(): Promise<void> {
     this.stopping = true;
-    const drained = this.lanes?.stop(({ msg }, hold) => msg.nak(hold ? Math.max(hold.dueAt - Date.now(), 0) : undefined));
+    const drained = this.lanes?.stop(({ msg }, hold) =>
+      msg.nak(hold ? Math.max(hold.dueAt - Date.now(), 0) : undefined),
+    );
     void this.messages?.close();
     await this.running;
     await drained;
@@ -126,10 +139,14 @@ export class ConsumerLoop {
         void this.watch(this.messages);
         // Pulled messages go straight into their lanes (stopped lanes hand them back): the
         // server's maxAckPending bounds how many the loop holds.
-        for await (const msg of this.messages) lanes.push({ key: this.orderingKey(msg), seq: msg.info.streamSequence, msg });
+        for await (const msg of this.messages)
+          lanes.push({ key: this.orderingKey(msg), seq: msg.info.streamSequence, msg });
       } catch (error) {
         if (this.stopping) break;
-        this.logger.error(`consumer ${this.name} failed, restarting: ${String(error)}`, (error as Error)?.stack);
+        this.logger.error(
+          `consumer ${this.name} failed, restarting: ${String(error)}`,
+          (error as Error)?.stack,
+        );
       }
       if (this.stopping) break;
       await sleep(this.options.restartDelayMs ?? 1_000);
@@ -138,7 +155,9 @@ export class ConsumerLoop {
   }
 
   private orderingKey(msg: JsMsg): string {
-    return msg.headers?.get(EventHeaders.subject) || this.options.connection.namespace.unwrapSubject(msg.subject);
+    return (
+      msg.headers?.get(EventHeaders.subject) || this.options.connection.namespace.unwrapSubject(msg.subject)
+    );
   }
 
   /** Heartbeats and missing resources: nats.js recovers from the first, we from the second. */
@@ -177,7 +196,11 @@ export class ConsumerLoop {
     const decoded = decode(msg);
     if (!decoded.ok) return this.deadLetter(msg, 'undecodable', decoded.error);
     if (deliveryCount > maxDeliver) {
-      return this.deadLetter(msg, 'max-deliveries-exceeded', `delivered ${deliveryCount} times without an outcome (max ${maxDeliver})`);
+      return this.deadLetter(
+        msg,
+        'max-deliveries-exceeded',
+        `delivered ${deliveryCount} times without an outcome (max ${maxDeliver})`,
+      );
     }
     try {
       await handle({
@@ -201,10 +224,12 @@ export class ConsumerLoop {
     }
   }
 
-  private retryLater(msg: JsMsg, delayMs: number): LaneHold {
+  private retryLater(msg: JsMsg, delayMs: number): LaneHold | void {
     msg.nak(delayMs);
+    const { holdKeyOnRetry, ackWaitMs } = this.provisioned.settings;
+    if (!holdKeyOnRetry) return;
     const dueAt = Date.now() + delayMs;
-    return { seq: msg.info.streamSequence, dueAt, expiresAt: dueAt + this.provisioned.settings.ackWaitMs };
+    return { seq: msg.info.streamSequence, dueAt, expiresAt: dueAt + ackWaitMs };
   }
 
   private async deadLetter(msg: JsMsg, reason: DeadLetterReason, error: string): Promise<LaneHold | void> {
@@ -223,7 +248,9 @@ export class ConsumerLoop {
       );
     } catch (publishError) {
       // Keep the original: the next delivery exceeds max deliver and is dead-lettered again.
-      this.logger.error(`consumer ${consumer.name}: dead-lettering ${msg.info.stream}#${msg.info.streamSequence} failed: ${String(publishError)}`);
+      this.logger.error(
+        `consumer ${consumer.name}: dead-lettering ${msg.info.stream}#${msg.info.streamSequence} failed: ${String(publishError)}`,
+      );
       return this.retryLater(msg, retryDelayMs(msg.info.redeliveryCount, consumer.settings.backoffMs));
     }
   }

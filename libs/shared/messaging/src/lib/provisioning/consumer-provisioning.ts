@@ -2,7 +2,12 @@ import { streamForSubject } from '@switchboard/contracts';
 import { AckPolicy, DeliverPolicy, nanos, ReplayPolicy, type ConsumerConfig } from 'nats';
 import type { JetStreamConnection } from '../connection/jetstream-connection';
 import { isConsumerNotFound } from '../nats-errors';
-import { assertNoImmutableChange, changedSettings, describeChange, ProvisioningError } from './changed-settings';
+import {
+  assertNoImmutableChange,
+  changedSettings,
+  describeChange,
+  ProvisioningError,
+} from './changed-settings';
 import type { ProvisioningResult } from './provisioning-result';
 
 /** How one durable consumer behaves, from configuration or the handler's decorator. */
@@ -35,6 +40,15 @@ export interface ConsumerSettings {
    * order. Applied by the loop, not the server; capped by maxAckPending.
    */
   concurrency: number;
+  /**
+   * What a failed message (NAKed for a retry) does to the later messages of its key, in this loop.
+   * `false` (default): they go on, and the failed one is retried after its backoff: the choice for
+   * handlers that refuse an event arriving before the one it depends on (an update before its
+   * order's acceptance) and rely on the retry to put them in order. `true`: they wait until the
+   * failed one is redelivered and handled or dead-lettered: strict per-key order, but a message
+   * that can only succeed after a later one then blocks its key until it is dead-lettered.
+   */
+  holdKeyOnRetry: boolean;
 }
 
 export const DEFAULT_CONSUMER_SETTINGS: ConsumerSettings = {
@@ -44,6 +58,7 @@ export const DEFAULT_CONSUMER_SETTINGS: ConsumerSettings = {
   deliverPolicy: 'all',
   maxAckPending: 1_000,
   concurrency: 16,
+  holdKeyOnRetry: false,
 };
 
 export interface ConsumerDeclaration {
@@ -64,7 +79,10 @@ export interface ProvisionedConsumer extends ProvisioningResult {
 
 /** `<service>__<handler>`: one durable per service and handler, shared by all its replicas. */
 export function consumerName(service: string, handler: string): string {
-  for (const [what, value] of [['service', service], ['handler', handler]] as const) {
+  for (const [what, value] of [
+    ['service', service],
+    ['handler', handler],
+  ] as const) {
     if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(value)) {
       throw new Error(`invalid ${what} name "${value}" for a consumer: use lower-case words joined by "-"`);
     }
@@ -72,7 +90,12 @@ export function consumerName(service: string, handler: string): string {
   return `${service}__${handler}`;
 }
 
-const IMMUTABLE: readonly (keyof ConsumerConfig)[] = ['deliver_policy', 'ack_policy', 'replay_policy', 'filter_subject'];
+const IMMUTABLE: readonly (keyof ConsumerConfig)[] = [
+  'deliver_policy',
+  'ack_policy',
+  'replay_policy',
+  'filter_subject',
+];
 
 /**
  * Declares a durable pull consumer on the stream that holds its filter subject: created when
@@ -106,7 +129,9 @@ export async function provisionConsumer(
   try {
     await jsm.consumers.update(stream, name, Object.fromEntries(changed.map((key) => [key, desired[key]])));
   } catch (error) {
-    throw new ProvisioningError(`consumer "${stream}/${name}" could not be updated (${changed.join(', ')}): ${String(error)}`);
+    throw new ProvisioningError(
+      `consumer "${stream}/${name}" could not be updated (${changed.join(', ')}): ${String(error)}`,
+    );
   }
   logger.warn(`consumer ${stream}/${name} updated: ${changed.map(describe).join(', ')}`);
   return { name, stream, settings, action: 'updated', changed };
