@@ -16,3 +16,17 @@ done
 echo
 echo "=== Summary (ratio to the raw baseline measured in the same run)"
 grep '^RESULT ' "$results" | sed 's/^RESULT /  /'
+
+# The crm and order services over HTTP (each started as its own process), each beside a bare Nest
+# endpoint measured in the same run. Tunables: BENCH_CLIENTS, BENCH_ORDER_REQUESTS,
+# BENCH_QUERY_REQUESTS, BENCH_CUSTOMERS.
+service_results=$(mktemp)
+trap 'rm -f "$results" "$service_results"' EXIT
+for bench in order-commands customer-query; do
+  echo "=== bench/${bench}.bench.ts"
+  timeout 150 node -r @swc-node/register "bench/${bench}.bench.ts" | tee -a "$service_results"
+done
+
+echo
+echo "=== Summary, services (throughput and latency beside the bare Nest endpoint)"
+grep '^RESULT ' "$service_results" | sed 's/^RESULT /  /'
