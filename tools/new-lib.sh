@@ -2,6 +2,7 @@
 # Scaffolds a library the way every Switchboard lib is laid out:
 #   tools/new-lib.sh <dir under libs/> <import name> <scope tag> <type tag>
 # e.g. tools/new-lib.sh order/domain @switchboard/order-domain scope:order type:domain
+# Run from the workspace root.
 set -euo pipefail
 dir="libs/$1"; name="$2"; scope="$3"; type="$4"
 project=$(echo "$1" | tr '/' '-')
@@ -76,4 +77,16 @@ import baseConfig from '${up}eslint.config.mjs';
 export default [...baseConfig];
 JS
 [ -f "$dir/src/index.ts" ] || echo "export {};" > "$dir/src/index.ts"
-echo "created $dir ($project: $scope $type)"
+
+# The import alias, in tsconfig.base.json and (for service builds) the root .swcrc.
+node -e '
+  const fs = require("fs");
+  const [name, entry] = process.argv.slice(1);
+  const tsconfig = JSON.parse(fs.readFileSync("tsconfig.base.json", "utf8"));
+  tsconfig.compilerOptions.paths[name] = [entry];
+  tsconfig.compilerOptions.paths = Object.fromEntries(Object.entries(tsconfig.compilerOptions.paths).sort(([a], [b]) => a.localeCompare(b)));
+  fs.writeFileSync("tsconfig.base.json", JSON.stringify(tsconfig, null, 2) + "\n");
+' "$name" "$dir/src/index.ts"
+node tools/sync-swc-paths.js
+echo "created $dir ($project: $scope $type), imported as $name"
+echo "a library without integration tests: remove the int target and jest.int.config.js"
