@@ -36,6 +36,8 @@ export async function startLeadToCash(): Promise<LeadToCash> {
     DATABASE_URL: TEST_DATABASE_URL,
     NATS_URL: nats.url,
     NATS_NAMESPACE: nats.namespace,
+    // A SIGKILLed service's relay lease must expire before its restart relays again.
+    RELAY_LEASE_TTL_MS: '1500',
     DB_SCHEMA: schema.schema,
     LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'warn',
   });
@@ -46,7 +48,7 @@ export async function startLeadToCash(): Promise<LeadToCash> {
   const cleanup = async () => {
     await Promise.all(started.map((s) => (s.status === 'fulfilled' && s.value.running ? s.value.stop() : undefined)));
     await nats.cleanup();
-    await Promise.all([crmSchema.drop(), orderSchema.drop()]);
+    if (!(globalThis as { keepSchema?: boolean }).keepSchema) await Promise.all([crmSchema.drop(), orderSchema.drop()]); // TEMP-DEBUG
   };
   const [crmStarted, orderStarted] = started;
   if (crmStarted.status === 'rejected' || orderStarted.status === 'rejected') {

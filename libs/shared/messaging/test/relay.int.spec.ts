@@ -99,6 +99,27 @@ describe('IntegrationEventRelay', () => {
       expect(await storedCount(env)).toBe(35);
     });
 
+    it('relays from one replica at a time: the others stand by and take over when its lease ends', async () => {
+      const lease = { ttlMs: 600 };
+      const leader = relay({ lease });
+      leader.start();
+      await waitFor(async () => (await leader.status()).state === 'running' && caughtUp(leader), { what: 'the leader to run' });
+      const standby = relay({ lease });
+      standby.start();
+      await waitFor(async () => (await standby.status()).state === 'standby', { what: 'the second replica to stand by' });
+
+      await appendCustomers(env, 20, { prefix: 'a' });
+      await waitFor(async () => (await storedCount(env)) === 20, { what: 'the leader to publish' });
+      expect((await leader.status()).published).toBe(20);
+      expect((await standby.status()).published).toBe(0);
+
+      await leader.stop(); // releases the lease
+      await appendCustomers(env, 10, { prefix: 'b' });
+      await waitFor(async () => (await storedCount(env)) === 30, { what: 'the standby to take over' });
+      expect((await standby.status()).state).toBe('running');
+      expect((await standby.status()).published).toBe(10);
+    });
+
     it('keeps the order of each aggregate\'s events, with their stream revision as sequence', async () => {
       for (let revision = 0n; revision < 40n; revision++) {
         await env.eventStore.appendToStream(

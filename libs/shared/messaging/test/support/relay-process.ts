@@ -32,6 +32,8 @@ async function main(schema: string, namespace: string): Promise<void> {
     connection,
     map: crmMapper,
     logger: quietLogger,
+    // A killed relay's lease must expire before its restart takes over: keep that short here.
+    lease: { ttlMs: 1_000 },
   }).start();
   process.stdout.write('running\n');
 }

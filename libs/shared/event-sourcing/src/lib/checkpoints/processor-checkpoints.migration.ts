@@ -26,5 +26,26 @@ export class CreateProcessorCheckpoints1767225600002 implements MigrationInterfa
   }
 }
 
+/** Leases of processors that must run on one replica at a time (see ProcessorLeases). */
+export class CreateProcessorLeases1767225600003 implements MigrationInterface {
+  readonly name = 'CreateProcessorLeases1767225600003';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE processor_leases (
+        processor_id text PRIMARY KEY,
+        owner text NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE processor_leases');
+  }
+}
+
 /** Add these to the service DataSource's `migrations` (migrateEventStore runs them too). */
-export const checkpointMigrations = [CreateProcessorCheckpoints1767225600002];
+export const checkpointMigrations = [
+  CreateProcessorCheckpoints1767225600002,
+  CreateProcessorLeases1767225600003,
+];

@@ -16,7 +16,9 @@ import { IntegrationEventRelay } from '../relay/integration-event-relay';
  * next (Nest closes microservices before onApplicationShutdown); the shared connection drains last.
  */
 @Injectable()
-export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class MessagingLifecycle
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   constructor(
     private readonly connection: JetStreamConnection,
     @Optional() @Inject(IntegrationEventRelay) private readonly relay: IntegrationEventRelay | null,

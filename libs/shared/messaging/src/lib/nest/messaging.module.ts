@@ -6,7 +6,11 @@ import { provisionStreams } from '../provisioning/stream-provisioning';
 import { IntegrationEventPublisher } from '../publishing/integration-event-publisher';
 import { IntegrationEventRelay } from '../relay/integration-event-relay';
 import { MessagingLifecycle } from './messaging.lifecycle';
-import { MESSAGING_OPTIONS, type MessagingModuleAsyncOptions, type MessagingModuleOptions } from './messaging.options';
+import {
+  MESSAGING_OPTIONS,
+  type MessagingModuleAsyncOptions,
+  type MessagingModuleOptions,
+} from './messaging.options';
 
 /**
  * A service's JetStream side: `MessagingModule.forRootAsync({ inject: [OrderConfig, EVENT_STORE,
@@ -48,11 +52,19 @@ export class MessagingModule {
         inject: [MESSAGING_OPTIONS, JetStreamConnection],
         useFactory: (o: MessagingModuleOptions, connection: JetStreamConnection) =>
           o.relay
-            ? new IntegrationEventRelay({ ...o.relay, service: o.service, connection, logger: nestLogger('Relay') })
+            ? new IntegrationEventRelay({
+                lease: o.relayLease,
+                ...o.relay,
+                service: o.service,
+                connection,
+                logger: nestLogger('Relay'),
+              })
             : null,
       },
       MessagingLifecycle,
-      readinessCheck('nats', [JetStreamConnection], (connection: JetStreamConnection) => natsCheck(connection.nc)),
+      readinessCheck('nats', [JetStreamConnection], (connection: JetStreamConnection) =>
+        natsCheck(connection.nc),
+      ),
     ];
     return {
       module: MessagingModule,
@@ -66,5 +78,9 @@ export class MessagingModule {
 
 function nestLogger(context: string): MessagingLogger {
   const logger = new Logger(context);
-  return { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m, trace) => logger.error(m, trace) };
+  return {
+    log: (m) => logger.log(m),
+    warn: (m) => logger.warn(m),
+    error: (m, trace) => logger.error(m, trace),
+  };
 }

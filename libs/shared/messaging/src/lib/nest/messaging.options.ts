@@ -19,8 +19,13 @@ export interface MessagingModuleOptions {
    * publishes nothing. The connection and service name are filled in.
    */
   relay?: Omit<IntegrationEventRelayOptions, 'service' | 'connection' | 'logger'>;
+  /** The relay's lease (RELAY_LEASE_TTL_MS), unless `relay.lease` says otherwise. */
+  relayLease?: IntegrationEventRelayOptions['lease'];
   /** Settings of the JetStream transport that `jetStreamServer(app)` creates. */
-  transport?: Pick<JetStreamServerOptions, 'consumerDefaults' | 'consumers' | 'batchSize' | 'expiresMs' | 'restartDelayMs'>;
+  transport?: Pick<
+    JetStreamServerOptions,
+    'consumerDefaults' | 'consumers' | 'batchSize' | 'expiresMs' | 'restartDelayMs'
+  >;
 }
 
 export interface MessagingModuleAsyncOptions {
@@ -41,6 +46,7 @@ export interface MessagingConfig {
   NATS_USER?: string;
   NATS_PASSWORD?: string;
   NATS_STREAM_REPLICAS: number;
+  RELAY_LEASE_TTL_MS: number;
 }
 
 /**
@@ -54,5 +60,6 @@ export function messagingOptionsFrom(config: MessagingConfig): MessagingModuleOp
     namespace: config.NATS_NAMESPACE,
     credentials: config.NATS_USER ? { user: config.NATS_USER, pass: config.NATS_PASSWORD ?? '' } : undefined,
     streams: { defaults: { replicas: config.NATS_STREAM_REPLICAS } },
+    relayLease: { ttlMs: config.RELAY_LEASE_TTL_MS },
   };
 }

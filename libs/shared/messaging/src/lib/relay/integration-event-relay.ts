@@ -1,11 +1,14 @@
 import {
   comparePositions,
   ProcessorCheckpoints,
+  ProcessorLeases,
   type EventStore,
   type EventSubscription,
   type Position,
   type SqlQueryable,
 } from '@switchboard/event-sourcing';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { JetStreamConnection } from '../connection/jetstream-connection';
 import type { MessagingLogger } from '../messaging-logger';
 import { IntegrationEventPublisher } from '../publishing/integration-event-publisher';
@@ -17,6 +20,8 @@ import { toIntegrationEvents } from './to-integration-events';
 
 /** Events read ahead of the publishing: two of the PostgreSQL store's pages. */
 const READ_AHEAD = 1_000;
+
+const DEFAULT_LEASE_TTL_MS = 15_000;
 
 export interface IntegrationEventRelayOptions {
   /** The publishing service: default `source` (`/<service>`) and default processor id. */
@@ -38,13 +43,23 @@ export interface IntegrationEventRelayOptions {
   retryDelay?: { initialMs: number; maxMs: number };
   /** Milliseconds to wait for a publish ack (nats.js default otherwise). */
   publishTimeoutMs?: number;
+  /**
+   * One relay per processor across replicas: the replica holding the lease (`processor_leases`,
+   * renewed every ttlMs / 3) relays, the others stand by and take over when it expires. Default
+   * 15 s; `false` lets every replica relay (correct too: JetStream and the inboxes drop the
+   * copies, at the cost of duplicate publish traffic).
+   */
+  lease?: { ttlMs: number } | false;
   logger?: MessagingLogger;
 }
 
 export interface RelayStatus {
   readonly processorId: string;
-  /** `retrying`: the last attempt failed and the relay waits before resubscribing. */
-  readonly state: 'stopped' | 'running' | 'retrying';
+  /**
+   * `retrying`: the last attempt failed and the relay waits before resubscribing; `standby`:
+   * another replica holds the lease.
+   */
+  readonly state: 'stopped' | 'running' | 'retrying' | 'standby';
   /** The last checkpoint written: everything up to it is in JetStream. */
   readonly checkpoint: Position | null;
   /** The newest event the store lets subscribers see (null for an empty store). */
@@ -86,6 +101,9 @@ export class IntegrationEventRelay {
   private subscription?: EventSubscription;
   private window?: PublishWindow;
   private state: RelayStatus['state'] = 'stopped';
+  /** Who this replica is in `processor_leases`. */
+  private readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
+  private leaseHeld = false;
   private checkpoint: Position | null = null;
   private writing?: Promise<void>;
   private published = 0;
@@ -119,7 +137,8 @@ export class IntegrationEventRelay {
 
   async status(): Promise<RelayStatus> {
     const head = await this.options.eventStore.headPosition();
-    const caughtUp = head === null || (this.checkpoint !== null && comparePositions(this.checkpoint, head) >= 0);
+    const caughtUp =
+      head === null || (this.checkpoint !== null && comparePositions(this.checkpoint, head) >= 0);
     return {
       processorId: this.processorId,
       state: this.state,
@@ -135,7 +154,13 @@ export class IntegrationEventRelay {
   private async run(): Promise<void> {
     while (!this.stopping) {
       try {
-        await this.relayFromCheckpoint();
+        if (!(await this.holdLease())) {
+          this.state = 'standby';
+          await this.sleep(this.leaseRenewMs);
+          continue;
+        }
+        this.state = 'running';
+        await this.relayWhileLeased();
       } catch (error) {
         this.failures++;
         this.lastError = String(error);
@@ -150,6 +175,62 @@ export class IntegrationEventRelay {
         this.state = 'running';
       }
     }
+    await this.releaseLease();
+  }
+
+  private get leaseTtlMs(): number | undefined {
+    return this.options.lease === false ? undefined : (this.options.lease?.ttlMs ?? DEFAULT_LEASE_TTL_MS);
+  }
+
+  private get leaseRenewMs(): number {
+    return Math.max(Math.floor((this.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS) / 3), 10);
+  }
+
+  /** Takes or renews the lease; true when this replica may relay (always, without a lease). */
+  private async holdLease(): Promise<boolean> {
+    const ttlMs = this.leaseTtlMs;
+    if (ttlMs === undefined) return true;
+    const held = await ProcessorLeases.acquire(this.options.checkpoints, this.processorId, this.owner, ttlMs);
+    if (held !== this.leaseHeld) {
+      this.logger.log(
+        `relay ${this.processorId}: ${held ? 'holds the lease, relaying' : 'another replica holds the lease, standing by'}`,
+      );
+    }
+    this.leaseHeld = held;
+    return held;
+  }
+
+  /** Relays, renewing the lease as it goes; a lost (or unrenewable) lease ends the attempt. */
+  private async relayWhileLeased(): Promise<void> {
+    if (this.leaseTtlMs === undefined) return this.relayFromCheckpoint();
+    const renewal = setInterval(() => {
+      this.holdLease().then(
+        (held) => {
+          if (!held) void this.subscription?.close();
+        },
+        (error: unknown) => {
+          this.logger.warn(`relay ${this.processorId}: could not renew its lease, pausing: ${String(error)}`);
+          this.leaseHeld = false;
+          void this.subscription?.close();
+        },
+      );
+    }, this.leaseRenewMs);
+    try {
+      await this.relayFromCheckpoint();
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  private async releaseLease(): Promise<void> {
+    if (!this.leaseHeld) return;
+    this.leaseHeld = false;
+    await ProcessorLeases.release(this.options.checkpoints, this.processorId, this.owner).catch(
+      (error: unknown) =>
+        this.logger.warn(
+          `relay ${this.processorId}: could not release its lease (it expires by itself): ${String(error)}`,
+        ),
+    );
   }
 
   /** One attempt: subscribe after the checkpoint and relay until stopped or something fails. */
@@ -164,7 +245,10 @@ export class IntegrationEventRelay {
     this.window = window;
     // stop() may have come while the checkpoint was read, before there was this subscription to close.
     if (this.stopping) await subscription.close();
-    const timer = setInterval(() => this.checkpointInBackground(acked), this.options.checkpointIntervalMs ?? 100);
+    const timer = setInterval(
+      () => this.checkpointInBackground(acked),
+      this.options.checkpointIntervalMs ?? 100,
+    );
     const readAhead = new ReadAhead(subscription, READ_AHEAD);
     let failure: { error: unknown } | undefined;
     try {
@@ -180,10 +264,12 @@ export class IntegrationEventRelay {
             if (window.full) await window.acquire();
             if (window.error) break reading;
             window.track(
-              this.publisher.publish(integrationEvent, { timeoutMs: this.options.publishTimeoutMs }).then(() => {
-                this.published++;
-                acked.settle(entry);
-              }),
+              this.publisher
+                .publish(integrationEvent, { timeoutMs: this.options.publishTimeoutMs })
+                .then(() => {
+                  this.published++;
+                  acked.settle(entry);
+                }),
             );
           }
         }
@@ -206,14 +292,17 @@ export class IntegrationEventRelay {
   private checkpointInBackground(acked: AckedPrefix): void {
     if (this.writing) return;
     this.writing = this.writeCheckpoint(acked.position)
-      .catch((error: unknown) => this.logger.warn(`relay ${this.processorId}: checkpoint write failed, will retry: ${String(error)}`))
+      .catch((error: unknown) =>
+        this.logger.warn(`relay ${this.processorId}: checkpoint write failed, will retry: ${String(error)}`),
+      )
       .finally(() => {
         this.writing = undefined;
       });
   }
 
   private async writeCheckpoint(position: Position | null): Promise<void> {
-    if (position === null || (this.checkpoint !== null && comparePositions(position, this.checkpoint) <= 0)) return;
+    if (position === null || (this.checkpoint !== null && comparePositions(position, this.checkpoint) <= 0))
+      return;
     await ProcessorCheckpoints.write(this.options.checkpoints, this.processorId, position);
     this.checkpoint = position;
     this.failures = 0;

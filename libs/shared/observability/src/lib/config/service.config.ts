@@ -49,4 +49,13 @@ export class ServiceConfig extends BaseConfig {
   @Min(1, { message: '$property must be an integer from 1 to 5' })
   @Max(5, { message: '$property must be an integer from 1 to 5' })
   NATS_STREAM_REPLICAS = 1;
+
+  /**
+   * How long the relay's lease lasts: the replica holding it relays, the others take over this
+   * long after it stops renewing (a crash). Shorter fails over faster, at more lease writes.
+   */
+  @Type(() => Number)
+  @IsInt({ message: '$property must be an integer number of milliseconds, at least 300' })
+  @Min(300, { message: '$property must be an integer number of milliseconds, at least 300' })
+  RELAY_LEASE_TTL_MS = 15_000;
 }
