@@ -1,0 +1,30 @@
+import { parseRetryAfter, retryDelayMs } from './retry-backoff';
+
+describe('retryDelayMs', () => {
+  const backoff = { baseMs: 500, maxMs: 60_000 };
+
+  it('doubles the delay after each failed attempt', () => {
+    expect([1, 2, 3, 4].map((n) => retryDelayMs(n, backoff))).toEqual([500, 1000, 2000, 4000]);
+  });
+
+  it('never waits longer than the cap', () => {
+    expect(retryDelayMs(30, backoff)).toBe(60_000);
+  });
+
+  it('waits as long as the receiver asks with Retry-After when that is longer, even past the cap', () => {
+    expect(retryDelayMs(1, backoff, 3)).toBe(3000);
+    expect(retryDelayMs(4, backoff, 1)).toBe(4000);
+    expect(retryDelayMs(1, backoff, 600)).toBe(600_000);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads delta-seconds and HTTP dates, and nothing else', () => {
+    const now = new Date('2026-01-10T10:00:00.000Z');
+
+    expect(parseRetryAfter('7', now)).toBe(7);
+    expect(parseRetryAfter('Sat, 10 Jan 2026 10:00:05 GMT', now)).toBe(5);
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+});
