@@ -13,8 +13,8 @@ import { setupOpenApi } from './openapi/setup-openapi';
 import { GracefulShutdown } from './shutdown/graceful-shutdown';
 import { startTracing } from './tracing/start-tracing';
 
-/** Probes and scrapes keep their well-known paths; everything else lives under the API prefix. */
-export const UNPREFIXED_PATHS = ['health/live', 'health/ready', 'metrics'];
+/** Probes, scrapes and inbound webhooks keep their well-known paths; everything else lives under the API prefix. */
+export const UNPREFIXED_PATHS = ['health/live', 'health/ready', 'metrics', 'webhooks/:source'];
 
 export interface BootstrapOptions<C extends BaseConfig> {
   /** The service name: SERVICE_NAME's default, the `service` of every log line and metric. */
@@ -63,7 +63,8 @@ export async function bootstrapService<C extends BaseConfig = ServiceConfig>(opt
     ? startTracing({ serviceName: config.SERVICE_NAME, endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT })
     : undefined;
 
-  const app = await NestFactory.create(options.module, { bufferLogs: true });
+  // rawBody: webhook touchpoints (@switchboard/webhooks) verify signatures over the exact bytes.
+  const app = await NestFactory.create(options.module, { bufferLogs: true, rawBody: true });
   // Ahead of the body parser (registered at init), so a malformed body's 400 also carries the id.
   app.use(correlationMiddleware);
   let gracefulShutdown: GracefulShutdown;

@@ -66,6 +66,14 @@ describe('toProblem', () => {
     expect(problem).toMatchObject({ status: 400, title: 'Bad Request', detail: 'Unexpected token } in JSON at position 9' });
   });
 
+  it("keeps the status of the body parser's client errors (413 too large, 415 unknown encoding)", () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, expose: true });
+    const internal = Object.assign(new Error('pool exhausted'), { status: 503, expose: false });
+
+    expect(toProblem(tooLarge, '/x').problem).toMatchObject({ status: 413, title: 'Payload Too Large', detail: 'request entity too large' });
+    expect(toProblem(internal, '/x')).toMatchObject({ unexpected: true, problem: { status: 500 } });
+  });
+
   it('answers an unknown error with 500 and nothing of its internals', () => {
     const { problem, unexpected } = toProblem(new Error('connection to db-7.internal refused'), '/x', 'corr-9');
 

@@ -29,6 +29,12 @@ function httpDetail(exception: HttpException): string | undefined {
   return typeof message === 'string' ? message : exception.message;
 }
 
+/** An `http-errors` client error (what Express's body parser raises): its message is meant for the client. */
+function isClientHttpError(exception: unknown): exception is Error & { status: number } {
+  const { status, expose } = (exception ?? {}) as { status?: unknown; expose?: unknown };
+  return exception instanceof Error && expose === true && typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /**
  * Maps anything a handler throws to RFC 9457 problem details: request validation → 400 with the
  * fields, a domain error → 409/422/404/403 with its code, an HttpException → its status, anything
@@ -64,6 +70,11 @@ export function toProblem(exception: unknown, instance: string, correlationId?: 
       unexpected: status >= 500,
       problem: { type: 'about:blank', title: title(status), status, detail: status >= 500 ? undefined : httpDetail(exception), ...base },
     };
+  }
+  if (isClientHttpError(exception)) {
+    // Raised by the body parser before any handler runs: 413 too large, 415 unknown encoding, 400 corrupt gzip.
+    const status = exception.status;
+    return { unexpected: false, problem: { type: 'about:blank', title: title(status), status, detail: exception.message, ...base } };
   }
   return {
     unexpected: true,
