@@ -46,6 +46,17 @@ class ThingsController {
   }
 }
 
+/** Stands for a webhook touchpoint: its own replay protection (webhook-id), its own responses. */
+@Controller('webhooks')
+class WebhookLikeController {
+  @Post(':source')
+  @HttpCode(202)
+  receive(@Param('source') source: string, @Body() body: CreateThing) {
+    applied.push({ id: `webhook-${source}`, name: body.name });
+    return { received: true };
+  }
+}
+
 describe('Idempotency-Key on POST', () => {
   let schema: TestSchema;
   let app: INestApplication;
@@ -68,10 +79,16 @@ describe('Idempotency-Key on POST', () => {
         }),
         IdempotencyModule.forRoot({ staleAfterMs: 1_000 }),
       ],
-      controllers: [ThingsController],
+      controllers: [ThingsController, WebhookLikeController],
     })
     class TestAppModule {}
-    app = await bootstrapService({ name: 'idempotency-test', module: TestAppModule, configClass: BaseConfig, port: 0, openApi: false });
+    app = await bootstrapService({
+      name: 'idempotency-test',
+      module: TestAppModule,
+      configClass: BaseConfig,
+      port: 0,
+      openApi: false,
+    });
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/v1`;
   });
 
@@ -93,7 +110,10 @@ describe('Idempotency-Key on POST', () => {
     fetch(`${base}${path}`, {
       method: 'POST',
       body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { 'idempotency-key': key }) },
+      headers: {
+        'content-type': 'application/json',
+        ...(key === undefined ? {} : { 'idempotency-key': key }),
+      },
     });
 
   it('answers a repeated request with the first answer and applies it once', async () => {
@@ -158,7 +178,10 @@ describe('Idempotency-Key on POST', () => {
     const later = await post('/things/slow', { name: 's', quantity: 1 }, 'k-slow');
 
     expect(duplicate.status).toBe(409);
-    expect(await json(duplicate)).toMatchObject({ code: 'idempotency.key-in-progress', details: { header: 'Idempotency-Key' } });
+    expect(await json(duplicate)).toMatchObject({
+      code: 'idempotency.key-in-progress',
+      details: { header: 'Idempotency-Key' },
+    });
     expect(firstRes.status).toBe(201);
     expect(later.headers.get('idempotent-replayed')).toBe('true');
     expect(applied).toHaveLength(1);
@@ -187,11 +210,10 @@ describe('Idempotency-Key on POST', () => {
     // The state a crash leaves: the pending row of a request whose process was killed.
     const dataSource = app.get(DataSource);
     const hash = (await import('../src/index')).requestHash({ name: 'x', quantity: 1 });
-    await dataSource.query(`INSERT INTO idempotency_keys (scope, key, request_hash, status) VALUES ($1, $2, $3, 'pending')`, [
-      'POST /api/v1/things',
-      'k-crash',
-      hash,
-    ]);
+    await dataSource.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash, status) VALUES ($1, $2, $3, 'pending')`,
+      ['POST /api/v1/things', 'k-crash', hash],
+    );
     const whileFresh = await post('/things', { name: 'x', quantity: 1 }, 'k-crash');
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const afterStale = await post('/things', { name: 'x', quantity: 1 }, 'k-crash');
@@ -199,6 +221,22 @@ describe('Idempotency-Key on POST', () => {
     expect(whileFresh.status).toBe(409);
     expect(afterStale.status).toBe(201);
     expect((await json(afterStale)).id).toBe(idFromIdempotencyKey('thing', 'k-crash'));
+  });
+
+  it('leaves webhook touchpoints alone, which answer replays by their webhook-id', async () => {
+    const root = base.replace(/\/api\/v1$/, '');
+    const send = () =>
+      fetch(`${root}/webhooks/erp`, {
+        method: 'POST',
+        body: JSON.stringify({ name: 'w', quantity: 1 }),
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'k-webhook' },
+      });
+
+    const [first, second] = [await send(), await send()];
+
+    expect([first.status, second.status]).toEqual([202, 202]);
+    expect(second.headers.get('idempotent-replayed')).toBeNull();
+    expect(applied).toHaveLength(2);
   });
 
   it('changes nothing for a POST without a key', async () => {

@@ -8,7 +8,12 @@ import { createHash } from 'node:crypto';
  * `namespace` separates endpoints (`order`, `customer`), so one key used on two endpoints gives two ids.
  */
 export function idFromIdempotencyKey(namespace: string, key: string): string {
-  const bytes = createHash('sha1').update(`switchboard:${namespace}`).update('\u0000').update(key).digest().subarray(0, 16);
+  const bytes = createHash('sha1')
+    .update(`switchboard:${namespace}`)
+    .update('\u0000')
+    .update(key)
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50; // version 5
   bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
   const hex = bytes.toString('hex');

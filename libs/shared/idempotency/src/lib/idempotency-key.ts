@@ -16,7 +16,10 @@ export function readIdempotencyKey(request: IncomingMessage): string | undefined
   const key = (Array.isArray(value) ? value.join(', ') : value).trim();
   if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
     throw new RequestValidationException([
-      { field: IDEMPOTENCY_KEY_HEADER, message: `${IDEMPOTENCY_KEY_HEADER} must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` },
+      {
+        field: IDEMPOTENCY_KEY_HEADER,
+        message: `${IDEMPOTENCY_KEY_HEADER} must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+      },
     ]);
   }
   return key;
@@ -27,8 +30,9 @@ export function readIdempotencyKey(request: IncomingMessage): string | undefined
  * endpoint derives the new aggregate's id from it with idFromIdempotencyKey, so a retry after a
  * crash addresses the same aggregate.
  */
-export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined =>
-  readIdempotencyKey(context.switchToHttp().getRequest<IncomingMessage>()),
+export const IdempotencyKey = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string | undefined =>
+    readIdempotencyKey(context.switchToHttp().getRequest<IncomingMessage>()),
 );
 
 /** Documents the optional Idempotency-Key header of a POST route in OpenAPI. */

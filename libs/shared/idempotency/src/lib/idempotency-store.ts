@@ -73,9 +73,9 @@ export class IdempotencyStore {
 
   /** Forgets a pending key after a failed request, so the client's retry runs it afresh. */
   async release(scope: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status = 'pending'`, [
-      scope,
-      key,
-    ]);
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND status = 'pending'`,
+      [scope, key],
+    );
   }
 }

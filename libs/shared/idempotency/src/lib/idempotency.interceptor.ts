@@ -31,22 +31,26 @@ type Request = IncomingMessage & { body?: unknown; originalUrl?: string };
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
   private readonly methods: readonly string[];
+  private readonly excludePaths: readonly RegExp[];
 
   constructor(
     private readonly store: IdempotencyStore,
     @Inject(IDEMPOTENCY_OPTIONS) options: IdempotencyModuleOptions,
   ) {
     this.methods = (options.methods ?? ['POST']).map((method) => method.toUpperCase());
+    this.excludePaths = options.excludePaths ?? [/^\/webhooks\//];
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
     if (!this.methods.includes(request.method ?? '')) return next.handle();
+    const path = (request.originalUrl ?? request.url ?? '').split('?')[0];
+    if (this.excludePaths.some((pattern) => pattern.test(path))) return next.handle();
     const key = readIdempotencyKey(request);
     if (key === undefined) return next.handle();
 
-    const scope = `${request.method} ${(request.originalUrl ?? request.url ?? '').split('?')[0]}`;
+    const scope = `${request.method} ${path}`;
     const claim = await this.store.claim(scope, key, requestHash(request.body));
     const response = context.switchToHttp().getResponse<ServerResponse>();
     if (claim.kind === 'replay') {
@@ -55,12 +59,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const status = successStatus(context, request.method ?? '');
     return next.handle().pipe(
-      concatMap((body) => from(this.store.complete(scope, key, { status, body: body ?? null }).then(() => body))),
+      concatMap((body) =>
+        from(this.store.complete(scope, key, { status, body: body ?? null }).then(() => body)),
+      ),
       catchError((error: unknown) =>
         from(
-          this.store.release(scope, key).catch((releaseError: unknown) =>
-            this.logger.error(`could not release idempotency key ${scope} ${key}: ${String(releaseError)}`),
-          ),
+          this.store
+            .release(scope, key)
+            .catch((releaseError: unknown) =>
+              this.logger.error(`could not release idempotency key ${scope} ${key}: ${String(releaseError)}`),
+            ),
         ).pipe(concatMap(() => throwError(() => error))),
       ),
     );

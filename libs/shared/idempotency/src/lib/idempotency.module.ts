@@ -20,7 +20,8 @@ export class IdempotencyModule {
         {
           provide: IdempotencyStore,
           inject: [getDataSourceToken(options.dataSourceName)],
-          useFactory: (dataSource: DataSource) => new IdempotencyStore(dataSource, options.staleAfterMs ?? 30_000),
+          useFactory: (dataSource: DataSource) =>
+            new IdempotencyStore(dataSource, options.staleAfterMs ?? 30_000),
         },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],

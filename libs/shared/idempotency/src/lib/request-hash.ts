@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
  * sent with its fields in another order or other whitespace counts as the same request.
  */
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(body ?? null))
+    .digest('hex');
 }
 
 export function canonicalJson(value: unknown): string {
