@@ -1,4 +1,4 @@
-import { parseRetryAfter, retryDelayMs } from './retry-backoff';
+import { retryDelayMs } from './retry-backoff';
 
 describe('retryDelayMs', () => {
   const backoff = { baseMs: 500, maxMs: 60_000 };
@@ -12,19 +12,8 @@ describe('retryDelayMs', () => {
   });
 
   it('waits as long as the receiver asks with Retry-After when that is longer, even past the cap', () => {
-    expect(retryDelayMs(1, backoff, 3)).toBe(3000);
-    expect(retryDelayMs(4, backoff, 1)).toBe(4000);
-    expect(retryDelayMs(1, backoff, 600)).toBe(600_000);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads delta-seconds and HTTP dates, and nothing else', () => {
-    const now = new Date('2026-01-10T10:00:00.000Z');
-
-    expect(parseRetryAfter('7', now)).toBe(7);
-    expect(parseRetryAfter('Sat, 10 Jan 2026 10:00:05 GMT', now)).toBe(5);
-    expect(parseRetryAfter(null, now)).toBeUndefined();
-    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(retryDelayMs(1, backoff, 3_000)).toBe(3000);
+    expect(retryDelayMs(4, backoff, 1_000)).toBe(4000);
+    expect(retryDelayMs(1, backoff, 600_000)).toBe(600_000);
   });
 });

@@ -1,8 +1,8 @@
+import { retryAfterMs, WebhookSigner } from '@switchboard/webhooks';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SimulatorConfig } from '../config/simulator.config';
-import { parseRetryAfter, retryDelayMs } from './retry-backoff';
-import { signWebhook } from './webhook-signer';
+import { retryDelayMs } from './retry-backoff';
 
 interface DueDelivery {
   id: string;
@@ -17,7 +17,7 @@ interface AttemptOutcome {
   readonly delivered: boolean;
   readonly status: number | null;
   readonly error: string | null;
-  readonly retryAfterSeconds?: number;
+  readonly retryAfterMs?: number;
 }
 
 const BATCH_SIZE = 20;
@@ -108,7 +108,11 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
       return;
     }
     const failed = attempts >= this.config.WEBHOOK_MAX_ATTEMPTS;
-    const delayMs = retryDelayMs(attempts, { baseMs: this.config.WEBHOOK_RETRY_BASE_MS, maxMs: this.config.WEBHOOK_RETRY_MAX_MS }, outcome.retryAfterSeconds);
+    const delayMs = retryDelayMs(
+      attempts,
+      { baseMs: this.config.WEBHOOK_RETRY_BASE_MS, maxMs: this.config.WEBHOOK_RETRY_MAX_MS },
+      outcome.retryAfterMs,
+    );
     await this.dataSource.query(
       `UPDATE webhook_deliveries SET status = $2, attempts = $3, last_status = $4, last_error = $5,
          next_attempt_at = now() + make_interval(secs => $6::double precision / 1000) WHERE id = $1`,
@@ -121,20 +125,33 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
 
   private async send(delivery: DueDelivery): Promise<AttemptOutcome> {
     const secret = delivery.secret ?? this.config.WEBHOOK_SECRET;
-    if (!secret) return { delivered: false, status: null, error: 'no secret to sign with (WEBHOOK_SECRET is unset)' };
+    if (!secret)
+      return { delivered: false, status: null, error: 'no secret to sign with (WEBHOOK_SECRET is unset)' };
     try {
       const response = await fetch(delivery.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signWebhook(secret, delivery.webhook_id, delivery.body) },
+        headers: {
+          'content-type': 'application/json',
+          ...new WebhookSigner(secret).sign(delivery.webhook_id, delivery.body),
+        },
         body: delivery.body,
         signal: AbortSignal.timeout(this.config.WEBHOOK_TIMEOUT_MS),
       });
       // Drain the body so the connection is reused.
       await response.arrayBuffer().catch(() => undefined);
       if (response.ok) return { delivered: true, status: response.status, error: null };
-      return { delivered: false, status: response.status, error: `HTTP ${response.status}`, retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')) };
+      return {
+        delivered: false,
+        status: response.status,
+        error: `HTTP ${response.status}`,
+        retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+      };
     } catch (error) {
-      return { delivered: false, status: null, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+      return {
+        delivered: false,
+        status: null,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      };
     }
   }
 }

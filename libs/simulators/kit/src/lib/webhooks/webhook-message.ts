@@ -11,5 +11,9 @@ export interface WebhookMessage {
 
 /** The body of every webhook, in the Standard Webhooks payload shape `{ type, timestamp, data }`. */
 export function webhookBody(message: WebhookMessage): string {
-  return JSON.stringify({ type: message.type, timestamp: (message.timestamp ?? new Date()).toISOString(), data: message.data });
+  return JSON.stringify({
+    type: message.type,
+    timestamp: (message.timestamp ?? new Date()).toISOString(),
+    data: message.data,
+  });
 }

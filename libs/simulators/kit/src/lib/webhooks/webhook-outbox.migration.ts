@@ -29,7 +29,9 @@ export class CreateWebhookOutbox1769000000000 implements MigrationInterface {
         delivered_at timestamptz,
         UNIQUE (webhook_id, url)
       )`);
-    await queryRunner.query(`CREATE INDEX webhook_deliveries_due_idx ON webhook_deliveries (next_attempt_at, id) WHERE status = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX webhook_deliveries_due_idx ON webhook_deliveries (next_attempt_at, id) WHERE status = 'pending'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -8,7 +8,10 @@ export class CreateWebhookSubscriptionRequest {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'url must be an http(s) URL' })
   url!: string;
 
-  @ApiProperty({ description: 'Standard Webhooks secret that signs the deliveries', example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })
+  @ApiProperty({
+    description: 'Standard Webhooks secret that signs the deliveries',
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  })
   @Matches(WEBHOOK_SECRET_FORMAT, { message: 'secret must be a Standard Webhooks secret "whsec_<base64>"' })
   secret!: string;
 }

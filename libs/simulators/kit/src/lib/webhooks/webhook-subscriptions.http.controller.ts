@@ -1,23 +1,50 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
 import { WebhookSubscription } from './webhook-subscription.entity';
-import { CreateWebhookSubscriptionRequest, WebhookSubscriptionResponse } from './webhook-subscription.request.dto';
+import {
+  CreateWebhookSubscriptionRequest,
+  WebhookSubscriptionResponse,
+} from './webhook-subscription.request.dto';
 
-const toResponse = (s: WebhookSubscription): WebhookSubscriptionResponse => ({ id: s.id, url: s.url, createdAt: s.createdAt.toISOString() });
+const toResponse = (s: WebhookSubscription): WebhookSubscriptionResponse => ({
+  id: s.id,
+  url: s.url,
+  createdAt: s.createdAt.toISOString(),
+});
 
 /** Receivers registered at runtime; each gets every webhook published after it subscribed. */
 @ApiTags('webhooks')
 @Controller('webhook-subscriptions')
 export class WebhookSubscriptionsHttpController {
-  constructor(@InjectRepository(WebhookSubscription) private readonly subscriptions: Repository<WebhookSubscription>) {}
+  constructor(
+    @InjectRepository(WebhookSubscription) private readonly subscriptions: Repository<WebhookSubscription>,
+  ) {}
 
   @Post()
   @ApiCreatedResponse({ type: WebhookSubscriptionResponse })
   async subscribe(@Body() request: CreateWebhookSubscriptionRequest): Promise<WebhookSubscriptionResponse> {
-    const saved = await this.subscriptions.save(this.subscriptions.create({ id: randomUUID(), url: request.url, secret: request.secret }));
+    const saved = await this.subscriptions.save(
+      this.subscriptions.create({ id: randomUUID(), url: request.url, secret: request.secret }),
+    );
     return toResponse(saved);
   }
 
