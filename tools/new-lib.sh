@@ -78,15 +78,11 @@ export default [...baseConfig];
 JS
 [ -f "$dir/src/index.ts" ] || echo "export {};" > "$dir/src/index.ts"
 
-# The import alias, in tsconfig.base.json and (for service builds) the root .swcrc.
-node -e '
-  const fs = require("fs");
-  const [name, entry] = process.argv.slice(1);
-  const tsconfig = JSON.parse(fs.readFileSync("tsconfig.base.json", "utf8"));
-  tsconfig.compilerOptions.paths[name] = [entry];
-  tsconfig.compilerOptions.paths = Object.fromEntries(Object.entries(tsconfig.compilerOptions.paths).sort(([a], [b]) => a.localeCompare(b)));
-  fs.writeFileSync("tsconfig.base.json", JSON.stringify(tsconfig, null, 2) + "\n");
-' "$name" "$dir/src/index.ts"
+# The import alias, in tsconfig.base.json (one line, keeping the file's layout) and, for the
+# service builds, in the root .swcrc.
+if ! grep -q "\"$name\"" tsconfig.base.json; then
+  sed -i "s#^\(\s*\)\"paths\": {#&\n\1  \"$name\": [\"$dir/src/index.ts\"],#" tsconfig.base.json
+fi
 node tools/sync-swc-paths.js
 echo "created $dir ($project: $scope $type), imported as $name"
 echo "a library without integration tests: remove the int target and jest.int.config.js"

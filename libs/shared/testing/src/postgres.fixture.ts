@@ -15,9 +15,9 @@ export interface TestSchema {
   drop(): Promise<void>;
 }
 
-/** Creates a throwaway PostgreSQL schema named `<prefix>_<random>`. */
+/** Creates a throwaway PostgreSQL schema named `<prefix>_<random>` (`-` in the prefix becomes `_`). */
 export async function createTestSchema(prefix = 't'): Promise<TestSchema> {
-  const schema = `${prefix}_${randomBytes(5).toString('hex')}`.toLowerCase();
+  const schema = `${prefix.replace(/[^a-z0-9_]/gi, '_')}_${randomBytes(5).toString('hex')}`.toLowerCase();
   const admin = new Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
   try {
     await admin.query(`CREATE SCHEMA "${schema}"`);

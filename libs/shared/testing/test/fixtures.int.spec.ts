@@ -16,6 +16,12 @@ describe('test fixtures', () => {
     await b.drop();
   });
 
+  it('turns a service name with dashes into a valid schema name', async () => {
+    const schema = await createTestSchema('contract-adapter');
+    expect(schema.schema).toMatch(/^contract_adapter_[0-9a-f]{10}$/);
+    await schema.drop();
+  });
+
   it('gives each test a NATS namespace whose streams are deleted on cleanup', async () => {
     const nats = await createTestNats();
     const other = await createTestNats();
