@@ -48,7 +48,7 @@ export async function startLeadToCash(): Promise<LeadToCash> {
   const cleanup = async () => {
     await Promise.all(started.map((s) => (s.status === 'fulfilled' && s.value.running ? s.value.stop() : undefined)));
     await nats.cleanup();
-    if (!(globalThis as { keepSchema?: boolean }).keepSchema) await Promise.all([crmSchema.drop(), orderSchema.drop()]); // TEMP-DEBUG
+    await Promise.all([crmSchema.drop(), orderSchema.drop()]);
   };
   const [crmStarted, orderStarted] = started;
   if (crmStarted.status === 'rejected' || orderStarted.status === 'rejected') {

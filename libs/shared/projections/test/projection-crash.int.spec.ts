@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { comparePositions } from '@switchboard/event-sourcing';
 import { waitFor } from '@switchboard/testing';
-import { defineProjection, ProjectionRunner } from '../src';
+import { defineProjection, ProjectionRunner, rebuildProjection } from '../src';
 import { appendOrders, checkpointOf, expectedSummaries, ids, reached } from './fixtures/order-scenario';
 import { orderSummaryProjection, type OrderSummaryEvent } from './fixtures/order-summary.projection';
 import type { OrderSummary } from './fixtures/order-summary.entity';
@@ -81,6 +81,50 @@ describe('ProjectionRunner crashes: read model and checkpoint commit together', 
     }
     expect(failures).toBe(1);
     expect(errors).toEqual([expect.stringContaining('read model write failed')]);
+    expect(await env.summaries()).toEqual(await expectedSummaries(env));
+  });
+
+  // A restart that finds no checkpoint but a filled read model (the checkpoint row was lost, or
+  // the code moved it to another table between the crash and the restart) must not replay every
+  // event onto the rows: evolve is not idempotent (an order history would list each status twice).
+  it('refuses to replay onto a read model whose checkpoint is missing, and catches up after a rebuild', async () => {
+    const base = orderSummaryProjection();
+    // As the order service's projection does: an OrderPlaced finding its row keeps it.
+    const keepsPlacedRows = defineProjection<OrderSummary, OrderSummaryEvent>({
+      ...base,
+      evolve: (row, event) => (event.type === 'OrderPlaced' && row ? row : base.evolve(row, event)),
+    });
+    const last = await appendOrders(env, ids('m', 12), { lines: 3 });
+    const first = new ProjectionRunner(keepsPlacedRows, env.eventStore, env.dataSource, { logger: quiet });
+    first.start();
+    try {
+      await waitFor(() => reached(env, last), { what: 'the first runner to finish' });
+    } finally {
+      await first.stop();
+    }
+    const projected = await env.summaries();
+    expect(projected).toEqual(await expectedSummaries(env));
+    await env.dataSource.query('DELETE FROM processor_checkpoints WHERE processor_id = $1', ['order-summary']);
+
+    const errors: string[] = [];
+    const restarted = new ProjectionRunner(keepsPlacedRows, env.eventStore, env.dataSource, {
+      logger: { ...quiet, error: (message) => errors.push(message) },
+      retryDelayMs: 20,
+      maxRetryDelayMs: 50,
+    });
+    restarted.start();
+    try {
+      // Refused twice (it keeps retrying), or replayed everything: the rows tell which.
+      await waitFor(async () => errors.length >= 2 || (await reached(env, last)), { what: 'the restarted runner to refuse or replay' });
+      expect(await env.summaries()).toEqual(projected);
+      expect(errors[0]).toContain('rebuild');
+      expect((await restarted.status()).lastError).toContain('rebuild');
+
+      await rebuildProjection(env.dataSource, keepsPlacedRows);
+      await waitFor(() => reached(env, last), { what: 'the runner to replay after the rebuild' });
+    } finally {
+      await restarted.stop();
+    }
     expect(await env.summaries()).toEqual(await expectedSummaries(env));
   });
 });

@@ -6,6 +6,7 @@ import {
   ProcessorCheckpoints,
 } from '@switchboard/event-sourcing';
 import type { DataSource } from 'typeorm';
+import { CheckpointMissingError } from './checkpoint-missing.error';
 import { CheckpointResetError } from './checkpoint-reset.error';
 import type { LoggerLike } from './logger-like';
 import { projectEvent } from './project-event';
@@ -37,7 +38,8 @@ const TIMED_OUT = Symbol('timed out');
  * It subscribes to every event, not only the handled types, so the checkpoint also passes the
  * events it ignores: a read-your-writes wait for such an event's position must still end.
  * Failures (the store, the database, an evolve that throws) are logged and retried from the
- * stored checkpoint with back-off.
+ * stored checkpoint with back-off. A missing checkpoint over a read model that holds rows is such
+ * a failure (CheckpointMissingError) until the projection is rebuilt, never a replay onto them.
  */
 export class ProjectionRunner<Row extends object = object> {
   private readonly options: Required<Omit<ProjectionRunnerOptions, 'logger'>>;
@@ -179,6 +181,10 @@ export class ProjectionRunner<Row extends object = object> {
         throw new CheckpointResetError(this.name, this.position, stored);
       }
       if (stored && comparePositions(stored, position) >= 0) return stored;
+      // "Nothing projected yet" must mean an empty read model (a rebuild empties it with the reset).
+      if (stored === null && (await manager.exists(this.projection.entity))) {
+        throw new CheckpointMissingError(this.name);
+      }
       if (event) await projectEvent(manager, this.projection, event);
       await ProcessorCheckpoints.write(manager, this.name, position);
       return position;
