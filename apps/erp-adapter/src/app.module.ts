@@ -1,0 +1,84 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EVENT_STORE, EventSourcingModule, type EventStore } from '@switchboard/event-sourcing';
+import { MessagingModule, messagingOptionsFrom } from '@switchboard/messaging';
+import { ObservabilityModule, postgresCheck, projectionLagCheck, readinessCheck } from '@switchboard/observability';
+import { ProjectionsModule, ProjectionsService, readModelDataSourceOptions } from '@switchboard/projections';
+import { WebhookModule } from '@switchboard/webhooks';
+import { DataSource } from 'typeorm';
+import { ClmClient } from './callouts/clm.client';
+import { CrmClient } from './callouts/crm.client';
+import { ErpClient } from './callouts/erp.client';
+import { ApplyErpOrderChangeHandler } from './commands/apply-erp-order-change/apply-erp-order-change.handler';
+import { PushContractConditionsHandler } from './commands/push-contract-conditions/push-contract-conditions.handler';
+import { SubmitOrderHandler } from './commands/submit-order/submit-order.handler';
+import { SyncWonCustomerHandler } from './commands/sync-won-customer/sync-won-customer.handler';
+import { ErpAdapterConfig } from './config';
+import { erpAdapterEventTypeRegistry } from './erp-adapter-event-types';
+import { ContractConsumer } from './integration/contract.consumer';
+import { CrmCustomerConsumer } from './integration/crm-customer.consumer';
+import { ErpChangesPoller } from './integration/erp-changes.poller';
+import { ErpOrderChangedWebhookHandler } from './integration/erp-order-changed.webhook-handler';
+import { erpToContracts } from './integration/erp.to-contracts';
+import { OrderConsumer } from './integration/order.consumer';
+import { SyncStateReader } from './integration/sync-state.reader';
+import { CustomerSync } from './projections/customer-sync/customer-sync.entity';
+import { customerSyncProjection } from './projections/customer-sync/customer-sync.projection';
+import { OrderSync } from './projections/order-sync/order-sync.entity';
+import { orderSyncProjection } from './projections/order-sync/order-sync.projection';
+import { GetCustomerSyncHandler } from './queries/get-customer-sync/get-customer-sync.handler';
+import { GetCustomerSyncHttpController } from './queries/get-customer-sync/get-customer-sync.http.controller';
+import { GetOrderSyncHandler } from './queries/get-order-sync/get-order-sync.handler';
+import { GetOrderSyncHttpController } from './queries/get-order-sync/get-order-sync.http.controller';
+
+const ENTITIES = [CustomerSync, OrderSync];
+const HTTP_CONTROLLERS = [GetCustomerSyncHttpController, GetOrderSyncHttpController];
+const CONSUMERS = [CrmCustomerConsumer, OrderConsumer, ContractConsumer];
+const COMMAND_HANDLERS = [SyncWonCustomerHandler, SubmitOrderHandler, PushContractConditionsHandler, ApplyErpOrderChangeHandler];
+const QUERY_HANDLERS = [GetCustomerSyncHandler, GetOrderSyncHandler];
+const CALLOUTS = [ErpClient, CrmClient, ClmClient];
+
+@Module({
+  imports: [
+    ObservabilityModule.forRoot({ config: ErpAdapterConfig }),
+    CqrsModule.forRoot(),
+    TypeOrmModule.forRootAsync({
+      inject: [ErpAdapterConfig],
+      useFactory: (c: ErpAdapterConfig) => readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: ENTITIES }),
+    }),
+    TypeOrmModule.forFeature(ENTITIES),
+    EventSourcingModule.forRootAsync({
+      inject: [ErpAdapterConfig],
+      useFactory: (c: ErpAdapterConfig) => ({ url: c.EVENT_STORE_URL, schema: c.DB_SCHEMA, registry: erpAdapterEventTypeRegistry() }),
+    }),
+    MessagingModule.forRootAsync({
+      inject: [ErpAdapterConfig, EVENT_STORE, DataSource],
+      useFactory: (c: ErpAdapterConfig, eventStore: EventStore, dataSource: DataSource) => ({
+        ...messagingOptionsFrom(c),
+        relay: { eventStore, checkpoints: dataSource, map: erpToContracts },
+      }),
+    }),
+    ProjectionsModule.forRoot({ projections: [customerSyncProjection, orderSyncProjection] }),
+    WebhookModule.forRoot(),
+    WebhookModule.forFeature({
+      source: 'erp',
+      handler: ErpOrderChangedWebhookHandler,
+      inject: [ErpAdapterConfig],
+      secrets: (c: ErpAdapterConfig) => c.ERP_WEBHOOK_SECRETS,
+    }),
+  ],
+  controllers: [...HTTP_CONTROLLERS, ...CONSUMERS],
+  providers: [
+    ...CALLOUTS,
+    SyncStateReader,
+    ErpChangesPoller,
+    ...COMMAND_HANDLERS,
+    ...QUERY_HANDLERS,
+    readinessCheck('postgres', [DataSource], (dataSource: DataSource) => postgresCheck(dataSource)),
+    readinessCheck('projections', [ProjectionsService], (projections: ProjectionsService) =>
+      projectionLagCheck(() => projections.statuses(), { maxLag: 1000 }),
+    ),
+  ],
+})
+export class AppModule {}
