@@ -23,12 +23,19 @@ const SERVICES = [ClmCustomersService, ContractsService];
     TypeOrmModule.forRootAsync({
       inject: [ClmSimulatorConfig],
       useFactory: (c: ClmSimulatorConfig) =>
-        readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: [...ENTITIES, ...simulatorKitEntities] }),
+        readModelDataSourceOptions({
+          url: c.DATABASE_URL,
+          schema: c.DB_SCHEMA,
+          entities: [...ENTITIES, ...simulatorKitEntities],
+        }),
     }),
     TypeOrmModule.forFeature(ENTITIES),
     SimulatorKitModule.forRoot({ resetTables: ['contracts', 'clm_customers'] }),
   ],
   controllers: HTTP_CONTROLLERS,
-  providers: [...SERVICES, readinessCheck('postgres', [DataSource], (dataSource: DataSource) => postgresCheck(dataSource))],
+  providers: [
+    ...SERVICES,
+    readinessCheck('postgres', [DataSource], (dataSource: DataSource) => postgresCheck(dataSource)),
+  ],
 })
 export class AppModule {}

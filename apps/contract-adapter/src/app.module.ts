@@ -3,7 +3,12 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, EventSourcingModule, type EventStore } from '@switchboard/event-sourcing';
 import { MessagingModule, messagingOptionsFrom } from '@switchboard/messaging';
-import { ObservabilityModule, postgresCheck, projectionLagCheck, readinessCheck } from '@switchboard/observability';
+import {
+  ObservabilityModule,
+  postgresCheck,
+  projectionLagCheck,
+  readinessCheck,
+} from '@switchboard/observability';
 import { ProjectionsModule, ProjectionsService, readModelDataSourceOptions } from '@switchboard/projections';
 import { WebhookModule } from '@switchboard/webhooks';
 import { DataSource } from 'typeorm';
@@ -16,21 +21,23 @@ import { StoreSignedCopyHandler } from './commands/store-signed-copy/store-signe
 import { ContractAdapterConfig } from './config';
 import { contractAdapterEventTypeRegistry } from './contract-adapter-event-types';
 import { DocumentStore } from './documents/document-store';
-import { StoredDocument } from './documents/stored-document.entity';
 import { contractAdapterToContracts } from './integration/contract-adapter.to-contracts';
 import { CrmCustomerWonConsumer } from './integration/crm-customer-won.consumer';
 import { SignedCopyRequestedConsumer } from './integration/signed-copy-requested.consumer';
-import { ContractView } from './projections/contract-view/contract-view.entity';
-import { contractViewProjection } from './projections/contract-view/contract-view.projection';
 import { GetContractHandler } from './queries/get-contract/get-contract.handler';
 import { GetContractHttpController } from './queries/get-contract/get-contract.http.controller';
 import { GetDocumentHttpController } from './queries/get-document/get-document.http.controller';
 import { ClmContractWebhookHandler } from './webhooks/clm-contract.webhook-handler';
+import { ENTITIES, PROJECTIONS } from './read-models';
 
-const ENTITIES = [ContractView, StoredDocument];
 const HTTP_CONTROLLERS = [GetContractHttpController, GetDocumentHttpController];
 const CONSUMERS = [CrmCustomerWonConsumer, SignedCopyRequestedConsumer];
-const COMMAND_HANDLERS = [CreateClmCustomerHandler, RecordContractDraftHandler, RecordContractSignatureHandler, StoreSignedCopyHandler];
+const COMMAND_HANDLERS = [
+  CreateClmCustomerHandler,
+  RecordContractDraftHandler,
+  RecordContractSignatureHandler,
+  StoreSignedCopyHandler,
+];
 const QUERY_HANDLERS = [GetContractHandler];
 
 @Module({
@@ -39,12 +46,17 @@ const QUERY_HANDLERS = [GetContractHandler];
     CqrsModule.forRoot(),
     TypeOrmModule.forRootAsync({
       inject: [ContractAdapterConfig],
-      useFactory: (c: ContractAdapterConfig) => readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: ENTITIES }),
+      useFactory: (c: ContractAdapterConfig) =>
+        readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: ENTITIES }),
     }),
     TypeOrmModule.forFeature(ENTITIES),
     EventSourcingModule.forRootAsync({
       inject: [ContractAdapterConfig],
-      useFactory: (c: ContractAdapterConfig) => ({ url: c.EVENT_STORE_URL, schema: c.DB_SCHEMA, registry: contractAdapterEventTypeRegistry() }),
+      useFactory: (c: ContractAdapterConfig) => ({
+        url: c.EVENT_STORE_URL,
+        schema: c.DB_SCHEMA,
+        registry: contractAdapterEventTypeRegistry(),
+      }),
     }),
     MessagingModule.forRootAsync({
       inject: [ContractAdapterConfig, EVENT_STORE, DataSource],
@@ -53,7 +65,7 @@ const QUERY_HANDLERS = [GetContractHandler];
         relay: { eventStore, checkpoints: dataSource, map: contractAdapterToContracts(c.PUBLIC_BASE_URL) },
       }),
     }),
-    ProjectionsModule.forRoot({ projections: [contractViewProjection] }),
+    ProjectionsModule.forRoot({ projections: PROJECTIONS }),
     WebhookModule.forRoot(),
     WebhookModule.forFeature({
       source: 'clm', // POST /webhooks/clm

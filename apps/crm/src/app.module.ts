@@ -4,7 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, EventSourcingModule, type EventStore } from '@switchboard/event-sourcing';
 import { IdempotencyModule } from '@switchboard/idempotency';
 import { MessagingModule, messagingOptionsFrom } from '@switchboard/messaging';
-import { ObservabilityModule, postgresCheck, projectionLagCheck, readinessCheck } from '@switchboard/observability';
+import {
+  ObservabilityModule,
+  postgresCheck,
+  projectionLagCheck,
+  readinessCheck,
+} from '@switchboard/observability';
 import { ProjectionsModule, ProjectionsService, readModelDataSourceOptions } from '@switchboard/projections';
 import { DataSource } from 'typeorm';
 import { AttachSignedCopyHandler } from './commands/attach-signed-copy/attach-signed-copy.handler';
@@ -24,13 +29,6 @@ import { ContractConsumer } from './integration/contract.consumer';
 import { crmToContracts } from './integration/crm.to-contracts';
 import { ErpCustomerConsumer } from './integration/erp-customer.consumer';
 import { OrderConsumer } from './integration/order.consumer';
-import { ContractRecordView } from './projections/contract-record/contract-record-view.entity';
-import { contractRecordProjection } from './projections/contract-record/contract-record.projection';
-import { customer360Projection } from './projections/customer-360/customer-360.projection';
-import { CustomerView } from './projections/customer-360/customer-view.entity';
-import { CustomerListItem } from './projections/customer-list/customer-list-item.entity';
-import { customerListProjection } from './projections/customer-list/customer-list.projection';
-import { CustomerOrder } from './projections/customer-orders/customer-order.entity';
 import { GetContractHandler } from './queries/get-contract/get-contract.handler';
 import { GetContractHttpController } from './queries/get-contract/get-contract.http.controller';
 import { GetCustomerHandler } from './queries/get-customer/get-customer.handler';
@@ -39,8 +37,8 @@ import { ListCustomerContractsHandler } from './queries/list-customer-contracts/
 import { ListCustomerContractsHttpController } from './queries/list-customer-contracts/list-customer-contracts.http.controller';
 import { ListCustomersHandler } from './queries/list-customers/list-customers.handler';
 import { ListCustomersHttpController } from './queries/list-customers/list-customers.http.controller';
+import { ENTITIES, PROJECTIONS } from './read-models';
 
-const ENTITIES = [CustomerView, CustomerListItem, ContractRecordView, CustomerOrder];
 const HTTP_CONTROLLERS = [
   RegisterProspectHttpController,
   WinCustomerHttpController,
@@ -61,9 +59,13 @@ const COMMAND_HANDLERS = [
   MarkContractSignedHandler,
   AttachSignedCopyHandler,
 ];
-const QUERY_HANDLERS = [GetCustomerHandler, ListCustomersHandler, GetContractHandler, ListCustomerContractsHandler];
+const QUERY_HANDLERS = [
+  GetCustomerHandler,
+  ListCustomersHandler,
+  GetContractHandler,
+  ListCustomerContractsHandler,
+];
 /** Fed from the CRM's own event store; customer-orders is fed from JetStream by OrderConsumer. */
-const PROJECTIONS = [customer360Projection, customerListProjection, contractRecordProjection];
 
 @Module({
   imports: [
@@ -71,12 +73,17 @@ const PROJECTIONS = [customer360Projection, customerListProjection, contractReco
     CqrsModule.forRoot(),
     TypeOrmModule.forRootAsync({
       inject: [CrmConfig],
-      useFactory: (c: CrmConfig) => readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: ENTITIES }),
+      useFactory: (c: CrmConfig) =>
+        readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: ENTITIES }),
     }),
     TypeOrmModule.forFeature(ENTITIES),
     EventSourcingModule.forRootAsync({
       inject: [CrmConfig],
-      useFactory: (c: CrmConfig) => ({ url: c.EVENT_STORE_URL, schema: c.DB_SCHEMA, registry: crmEventTypeRegistry() }),
+      useFactory: (c: CrmConfig) => ({
+        url: c.EVENT_STORE_URL,
+        schema: c.DB_SCHEMA,
+        registry: crmEventTypeRegistry(),
+      }),
     }),
     MessagingModule.forRootAsync({
       inject: [CrmConfig, EVENT_STORE, DataSource],

@@ -3,7 +3,12 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, EventSourcingModule, type EventStore } from '@switchboard/event-sourcing';
 import { MessagingModule, messagingOptionsFrom } from '@switchboard/messaging';
-import { ObservabilityModule, postgresCheck, projectionLagCheck, readinessCheck } from '@switchboard/observability';
+import {
+  ObservabilityModule,
+  postgresCheck,
+  projectionLagCheck,
+  readinessCheck,
+} from '@switchboard/observability';
 import { ProjectionsModule, ProjectionsService, readModelDataSourceOptions } from '@switchboard/projections';
 import { WebhookModule } from '@switchboard/webhooks';
 import { DataSource } from 'typeorm';
@@ -23,19 +28,20 @@ import { ErpOrderChangedWebhookHandler } from './integration/erp-order-changed.w
 import { erpToContracts } from './integration/erp.to-contracts';
 import { OrderConsumer } from './integration/order.consumer';
 import { SyncStateReader } from './integration/sync-state.reader';
-import { CustomerSync } from './projections/customer-sync/customer-sync.entity';
-import { customerSyncProjection } from './projections/customer-sync/customer-sync.projection';
-import { OrderSync } from './projections/order-sync/order-sync.entity';
-import { orderSyncProjection } from './projections/order-sync/order-sync.projection';
 import { GetCustomerSyncHandler } from './queries/get-customer-sync/get-customer-sync.handler';
 import { GetCustomerSyncHttpController } from './queries/get-customer-sync/get-customer-sync.http.controller';
 import { GetOrderSyncHandler } from './queries/get-order-sync/get-order-sync.handler';
 import { GetOrderSyncHttpController } from './queries/get-order-sync/get-order-sync.http.controller';
+import { ENTITIES, PROJECTIONS } from './read-models';
 
-const ENTITIES = [CustomerSync, OrderSync];
 const HTTP_CONTROLLERS = [GetCustomerSyncHttpController, GetOrderSyncHttpController];
 const CONSUMERS = [CrmCustomerConsumer, OrderConsumer, ContractConsumer];
-const COMMAND_HANDLERS = [SyncWonCustomerHandler, SubmitOrderHandler, PushContractConditionsHandler, ApplyErpOrderChangeHandler];
+const COMMAND_HANDLERS = [
+  SyncWonCustomerHandler,
+  SubmitOrderHandler,
+  PushContractConditionsHandler,
+  ApplyErpOrderChangeHandler,
+];
 const QUERY_HANDLERS = [GetCustomerSyncHandler, GetOrderSyncHandler];
 const CALLOUTS = [ErpClient, CrmClient, ClmClient];
 
@@ -45,12 +51,17 @@ const CALLOUTS = [ErpClient, CrmClient, ClmClient];
     CqrsModule.forRoot(),
     TypeOrmModule.forRootAsync({
       inject: [ErpAdapterConfig],
-      useFactory: (c: ErpAdapterConfig) => readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: ENTITIES }),
+      useFactory: (c: ErpAdapterConfig) =>
+        readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: ENTITIES }),
     }),
     TypeOrmModule.forFeature(ENTITIES),
     EventSourcingModule.forRootAsync({
       inject: [ErpAdapterConfig],
-      useFactory: (c: ErpAdapterConfig) => ({ url: c.EVENT_STORE_URL, schema: c.DB_SCHEMA, registry: erpAdapterEventTypeRegistry() }),
+      useFactory: (c: ErpAdapterConfig) => ({
+        url: c.EVENT_STORE_URL,
+        schema: c.DB_SCHEMA,
+        registry: erpAdapterEventTypeRegistry(),
+      }),
     }),
     MessagingModule.forRootAsync({
       inject: [ErpAdapterConfig, EVENT_STORE, DataSource],
@@ -59,7 +70,7 @@ const CALLOUTS = [ErpClient, CrmClient, ClmClient];
         relay: { eventStore, checkpoints: dataSource, map: erpToContracts },
       }),
     }),
-    ProjectionsModule.forRoot({ projections: [customerSyncProjection, orderSyncProjection] }),
+    ProjectionsModule.forRoot({ projections: PROJECTIONS }),
     WebhookModule.forRoot(),
     WebhookModule.forFeature({
       source: 'erp',

@@ -17,7 +17,12 @@ import { SalesOrdersService } from './sales-orders/sales-orders.service';
 
 const ENTITIES = [ErpCustomer, SalesOrder, SalesOrderChange];
 // The changes feed first: its static path must win over `sales-orders/:id`.
-const HTTP_CONTROLLERS = [CustomersHttpController, SalesOrderChangesHttpController, SalesOrdersHttpController, SalesOrdersAdminHttpController];
+const HTTP_CONTROLLERS = [
+  CustomersHttpController,
+  SalesOrderChangesHttpController,
+  SalesOrdersHttpController,
+  SalesOrdersAdminHttpController,
+];
 const SERVICES = [CustomersService, SalesOrdersService];
 
 @Module({
@@ -26,12 +31,19 @@ const SERVICES = [CustomersService, SalesOrdersService];
     TypeOrmModule.forRootAsync({
       inject: [ErpSimulatorConfig],
       useFactory: (c: ErpSimulatorConfig) =>
-        readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: [...ENTITIES, ...simulatorKitEntities] }),
+        readModelDataSourceOptions({
+          url: c.DATABASE_URL,
+          schema: c.DB_SCHEMA,
+          entities: [...ENTITIES, ...simulatorKitEntities],
+        }),
     }),
     TypeOrmModule.forFeature(ENTITIES),
     SimulatorKitModule.forRoot({ resetTables: ['sales_order_changes', 'sales_orders', 'customers'] }),
   ],
   controllers: HTTP_CONTROLLERS,
-  providers: [...SERVICES, readinessCheck('postgres', [DataSource], (dataSource: DataSource) => postgresCheck(dataSource))],
+  providers: [
+    ...SERVICES,
+    readinessCheck('postgres', [DataSource], (dataSource: DataSource) => postgresCheck(dataSource)),
+  ],
 })
 export class AppModule {}

@@ -4,7 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, EventSourcingModule, type EventStore } from '@switchboard/event-sourcing';
 import { IdempotencyModule } from '@switchboard/idempotency';
 import { MessagingModule, messagingOptionsFrom } from '@switchboard/messaging';
-import { ObservabilityModule, postgresCheck, projectionLagCheck, readinessCheck } from '@switchboard/observability';
+import {
+  ObservabilityModule,
+  postgresCheck,
+  projectionLagCheck,
+  readinessCheck,
+} from '@switchboard/observability';
 import { ProjectionsModule, ProjectionsService, readModelDataSourceOptions } from '@switchboard/projections';
 import { DataSource } from 'typeorm';
 import { AcceptOrderByErpHandler } from './commands/accept-order-by-erp/accept-order-by-erp.handler';
@@ -19,18 +24,26 @@ import { CrmCustomerConsumer } from './integration/crm-customer.consumer';
 import { ErpOrderConsumer } from './integration/erp-order.consumer';
 import { orderToContracts } from './integration/order.to-contracts';
 import { orderEventTypeRegistry } from './order-event-types';
-import { CustomerStanding } from './projections/customer-standing/customer-standing.entity';
-import { OrderSummary } from './projections/order-summary/order-summary.entity';
-import { orderSummaryProjection } from './projections/order-summary/order-summary.projection';
 import { GetOrderHandler } from './queries/get-order/get-order.handler';
 import { GetOrderHttpController } from './queries/get-order/get-order.http.controller';
 import { ListOrdersHandler } from './queries/list-orders/list-orders.handler';
 import { ListOrdersHttpController } from './queries/list-orders/list-orders.http.controller';
+import { ENTITIES, PROJECTIONS } from './read-models';
 
-const ENTITIES = [OrderSummary, CustomerStanding];
-const HTTP_CONTROLLERS = [PlaceOrderHttpController, CancelOrderHttpController, GetOrderHttpController, ListOrdersHttpController];
+const HTTP_CONTROLLERS = [
+  PlaceOrderHttpController,
+  CancelOrderHttpController,
+  GetOrderHttpController,
+  ListOrdersHttpController,
+];
 const CONSUMERS = [CrmCustomerConsumer, ErpOrderConsumer];
-const COMMAND_HANDLERS = [PlaceOrderHandler, CancelOrderHandler, AcceptOrderByErpHandler, RejectOrderByErpHandler, ChangeOrderStatusHandler];
+const COMMAND_HANDLERS = [
+  PlaceOrderHandler,
+  CancelOrderHandler,
+  AcceptOrderByErpHandler,
+  RejectOrderByErpHandler,
+  ChangeOrderStatusHandler,
+];
 const QUERY_HANDLERS = [GetOrderHandler, ListOrdersHandler];
 
 @Module({
@@ -39,12 +52,17 @@ const QUERY_HANDLERS = [GetOrderHandler, ListOrdersHandler];
     CqrsModule.forRoot(),
     TypeOrmModule.forRootAsync({
       inject: [OrderConfig],
-      useFactory: (c: OrderConfig) => readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: ENTITIES }),
+      useFactory: (c: OrderConfig) =>
+        readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: ENTITIES }),
     }),
     TypeOrmModule.forFeature(ENTITIES),
     EventSourcingModule.forRootAsync({
       inject: [OrderConfig],
-      useFactory: (c: OrderConfig) => ({ url: c.EVENT_STORE_URL, schema: c.DB_SCHEMA, registry: orderEventTypeRegistry() }),
+      useFactory: (c: OrderConfig) => ({
+        url: c.EVENT_STORE_URL,
+        schema: c.DB_SCHEMA,
+        registry: orderEventTypeRegistry(),
+      }),
     }),
     MessagingModule.forRootAsync({
       inject: [OrderConfig, EVENT_STORE, DataSource],
@@ -53,7 +71,7 @@ const QUERY_HANDLERS = [GetOrderHandler, ListOrdersHandler];
         relay: { eventStore, checkpoints: dataSource, map: orderToContracts },
       }),
     }),
-    ProjectionsModule.forRoot({ projections: [orderSummaryProjection] }),
+    ProjectionsModule.forRoot({ projections: PROJECTIONS }),
     IdempotencyModule.forRoot(),
   ],
   controllers: [...HTTP_CONTROLLERS, ...CONSUMERS],

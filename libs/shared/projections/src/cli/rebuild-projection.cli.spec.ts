@@ -20,7 +20,9 @@ describe('rebuildProjectionCli', () => {
 
   it('refuses an unknown projection and lists the known ones', async () => {
     expect(await rebuildProjectionCli(['--name=orders'], { dataSource, projections, out })).toBe(2);
-    expect(out.error).toHaveBeenCalledWith('unknown projection orders; this service has: order-summary, won-customers');
+    expect(out.error).toHaveBeenCalledWith(
+      'unknown projection orders; this service has: order-summary, won-customers',
+    );
   });
 
   it('refuses an unknown option', async () => {

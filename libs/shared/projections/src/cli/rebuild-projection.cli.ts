@@ -27,9 +27,12 @@ export async function rebuildProjectionCli(
   const available = projections.map((p) => p.name).join(', ');
   let names: string[];
   try {
-    names = parseArgs({ args: [...argv], options: { name: { type: 'string', multiple: true } } }).values.name ?? [];
+    names =
+      parseArgs({ args: [...argv], options: { name: { type: 'string', multiple: true } } }).values.name ?? [];
   } catch (error) {
-    out.error(`${(error as Error).message}\nusage: rebuild-projection --name=<projection> (one of: ${available})`);
+    out.error(
+      `${(error as Error).message}\nusage: rebuild-projection --name=<projection> (one of: ${available})`,
+    );
     return 2;
   }
   if (names.length === 0) {
@@ -43,7 +46,9 @@ export async function rebuildProjectionCli(
   }
   for (const projection of projections.filter((p) => names.includes(p.name))) {
     await rebuildProjection(dataSource, projection);
-    out.log(`${projection.name}: read model emptied and checkpoint reset; the running service replays it (watch its lag)`);
+    out.log(
+      `${projection.name}: read model emptied and checkpoint reset; the running service replays it (watch its lag)`,
+    );
   }
   return 0;
 }

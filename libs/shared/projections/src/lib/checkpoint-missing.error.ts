@@ -7,7 +7,7 @@ export class CheckpointMissingError extends Error {
   constructor(readonly projection: string) {
     super(
       `projection ${projection}: no checkpoint, but its read model holds rows; replaying would apply ` +
-        `events twice, so it waits for a rebuild (rebuild-projection --name=${projection})`,
+        `events twice, so it waits for a rebuild (npx nx run <service>:rebuild-projection --name=${projection})`,
     );
     this.name = 'CheckpointMissingError';
   }

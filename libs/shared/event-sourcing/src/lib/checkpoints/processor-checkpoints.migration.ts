@@ -27,8 +27,8 @@ export class CreateProcessorCheckpoints1767225600002 implements MigrationInterfa
 }
 
 /** Leases of processors that must run on one replica at a time (see ProcessorLeases). */
-export class CreateProcessorLeases1767225600003 implements MigrationInterface {
-  readonly name = 'CreateProcessorLeases1767225600003';
+export class CreateProcessorLeases1767225600004 implements MigrationInterface {
+  readonly name = 'CreateProcessorLeases1767225600004';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -47,5 +47,5 @@ export class CreateProcessorLeases1767225600003 implements MigrationInterface {
 /** Add these to the service DataSource's `migrations` (migrateEventStore runs them too). */
 export const checkpointMigrations = [
   CreateProcessorCheckpoints1767225600002,
-  CreateProcessorLeases1767225600003,
+  CreateProcessorLeases1767225600004,
 ];
