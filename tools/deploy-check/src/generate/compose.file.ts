@@ -1,4 +1,5 @@
 import { CONTAINER_PORT, type DeployableService } from '../catalogue/service-catalogue';
+import { devCredential } from './dev-secrets';
 
 /** Local-only credentials of the compose stack (never used outside one laptop). */
 const LOCAL_DATABASE_URL = 'postgres://switchboard:switchboard@postgres:5432/switchboard';
@@ -52,15 +53,28 @@ function infrastructure(): Record<string, ComposeService> {
   };
 }
 
-function environment(service: DeployableService): Record<string, string> {
-  const base = { SERVICE_NAME: service.name, PORT: String(CONTAINER_PORT), LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '10000' };
-  if (service.kind === 'simulator') return base;
+/**
+ * A `config:` value as compose needs it: a URL naming a service of the catalogue without a port
+ * (`http://crm/api/v1`, for its Kubernetes Service on port 80) gets the container port.
+ */
+export function composeValue(value: string, names: ReadonlySet<string>): string {
+  return value.replace(/(https?:\/\/)([a-z][a-z0-9-]*)(?=[/,]|$)/g, (url, scheme: string, host: string) => (names.has(host) ? `${scheme}${host}:${CONTAINER_PORT}` : url));
+}
+
+function environment(service: DeployableService, names: ReadonlySet<string>): Record<string, string> {
+  const extra = {
+    ...Object.fromEntries(Object.entries(service.config ?? {}).map(([key, value]) => [key, composeValue(String(value), names)])),
+    // Local-only, as in the dev overlay: keys naming the same credential get the same value.
+    ...Object.fromEntries(Object.entries(service.secrets ?? {}).map(([key, credential]) => [key, devCredential(credential)])),
+  };
+  const base = { SERVICE_NAME: service.name, PORT: String(CONTAINER_PORT), LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '10000', DATABASE_URL: LOCAL_DATABASE_URL };
+  if (service.kind === 'simulator') return { ...base, ...extra };
   return {
     ...base,
-    DATABASE_URL: LOCAL_DATABASE_URL,
     NATS_URL: 'nats://nats:4222',
     // The production adapter, as in Kubernetes: every service's event store is EventStoreDB.
     EVENT_STORE_URL: 'esdb://eventstore:2113?tls=false',
+    ...extra,
   };
 }
 
@@ -71,23 +85,22 @@ function image(service: DeployableService): Record<string, unknown> {
   };
 }
 
-function services(service: DeployableService): Record<string, ComposeService> {
+function services(service: DeployableService, names: ReadonlySet<string>): Record<string, ComposeService> {
   const app: ComposeService = {
     ...image(service),
-    environment: environment(service),
+    environment: environment(service, names),
     ports: [`${service.localPort}:${CONTAINER_PORT}`],
     // Longer than SHUTDOWN_TIMEOUT_MS, so the graceful shutdown finishes before a SIGKILL.
     stop_grace_period: '15s',
     restart: 'unless-stopped',
   };
-  if (service.kind === 'simulator') return { [service.name]: app };
   const migrate = `${service.name}-migrate`;
   return {
     // One-shot: the service's migrations, before the service starts.
     [migrate]: {
       ...image(service),
       command: ['node', 'migrate.js'],
-      environment: environment(service),
+      environment: environment(service, names),
       depends_on: { postgres: healthy },
       healthcheck: { disable: true },
       restart: 'no',
@@ -95,15 +108,20 @@ function services(service: DeployableService): Record<string, ComposeService> {
     [service.name]: {
       ...app,
       // Streams and consumers are declared by the service itself at start (idempotently).
-      depends_on: { [migrate]: { condition: 'service_completed_successfully' }, nats: healthy, eventstore: healthy, postgres: healthy },
+      depends_on: {
+        [migrate]: { condition: 'service_completed_successfully' },
+        ...(service.kind === 'service' ? { nats: healthy, eventstore: healthy } : {}),
+        postgres: healthy,
+      },
     },
   };
 }
 
 /** docker/compose.yaml as an object: the infrastructure, then every service of the catalogue. */
 export function composeFile(catalogue: readonly DeployableService[]): Record<string, unknown> {
+  const names = new Set(catalogue.map((service) => service.name));
   return {
-    services: Object.assign(infrastructure(), ...catalogue.map(services)),
+    services: Object.assign(infrastructure(), ...catalogue.map((service) => services(service, names))),
     volumes: { 'nats-data': {}, 'eventstore-data': {}, 'eventstore-logs': {}, 'postgres-data': {} },
   };
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parseAllDocuments } from 'yaml';
-import { loadCatalogue, type Catalogue } from '../catalogue/service-catalogue';
+import { parse, parseAllDocuments } from 'yaml';
+import { loadCatalogue } from '../catalogue/service-catalogue';
 import type { Manifest } from '../k8s/manifest';
 import { validateManifest } from '../k8s/schema-validation';
 import { fromRoot } from '../workspace';
+import { composeValue } from './compose.file';
 import { generatedFiles } from './generated-files';
 
 const catalogue = loadCatalogue();
@@ -17,52 +18,73 @@ describe('generated deployment files', () => {
     expect(readFileSync(fromRoot(file), 'utf8')).toBe(generatedFiles(catalogue).get(file));
   });
 
-  describe('for services still to come', () => {
-    const future: Catalogue = {
-      ...catalogue,
-      services: [
-        ...catalogue.services,
-        { name: 'erp-simulator', kind: 'simulator', localPort: 3101, replicas: { min: 1, max: 1 } },
-        {
-          name: 'erp-adapter',
-          kind: 'service',
-          publishes: 'erp',
-          localPort: 3003,
-          replicas: { min: 2, max: 4 },
-          egress: [{ service: 'erp-simulator' }, { cidr: '203.0.113.0/24', port: 443 }],
-        },
-      ],
-    };
-    const files = generatedFiles(future);
+  describe('adapters and simulators', () => {
+    const files = generatedFiles(catalogue);
+    const manifests = (name: string) => manifestsIn(files.get(`k8s/base/services/${name}.yaml`)!);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reads nested fields
+    const podOf = (name: string): Record<string, any> => (manifests(name).find((m) => m.kind === 'Deployment') as Record<string, any>)['spec'].template;
+    const secretRefs = (container: { env: { name: string; valueFrom: { secretKeyRef: { name: string } } }[] }) =>
+      container.env.map((variable) => `${variable.valueFrom.secretKeyRef.name}/${variable.name}`);
+    const devSecrets = (parse(files.get('k8s/overlays/dev/secrets/kustomization.yaml')!) as { secretGenerator: { name: string; literals: string[] }[] }).secretGenerator;
+    const devValue = (secret: string, key: string) => devSecrets.find((s) => s.name === secret)?.literals.find((l) => l.startsWith(`${key}=`))?.slice(key.length + 1);
+    const compose = parse(files.get('docker/compose.yaml')!) as { services: Record<string, { environment: Record<string, string>; depends_on?: Record<string, unknown> }> };
 
-    it('writes valid Kubernetes objects for an adapter and a simulator', () => {
-      for (const name of ['erp-adapter', 'erp-simulator']) {
-        expect(manifestsIn(files.get(`k8s/base/services/${name}.yaml`)!).flatMap(validateManifest)).toEqual([]);
-      }
+    it('writes valid Kubernetes objects for every adapter and simulator', () => {
+      for (const name of ['erp-adapter', 'contract-adapter', 'erp-simulator', 'clm-simulator']) expect(manifests(name).flatMap(validateManifest)).toEqual([]);
     });
 
-    it("lets an adapter reach its external endpoints and nothing else beyond the infrastructure", () => {
-      const egress = manifestsIn(files.get('k8s/base/services/erp-adapter.yaml')!).find((m) => m.metadata.name === 'erp-adapter-egress');
+    it("lets an adapter reach its simulators, the CRM and its external endpoints, and nothing else beyond the infrastructure", () => {
+      const egress = manifests('erp-adapter').find((m) => m.metadata.name === 'erp-adapter-egress');
+      const toService = (name: string) => ({ to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': 'switchboard' } } }], ports: [{ protocol: 'TCP', port: 3000 }] });
       expect(egress?.['spec']).toEqual(
         expect.objectContaining({
           policyTypes: ['Egress'],
           egress: [
-            { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'erp-simulator', 'app.kubernetes.io/part-of': 'switchboard' } } }], ports: [{ protocol: 'TCP', port: 3000 }] },
+            toService('erp-simulator'),
+            toService('clm-simulator'),
+            toService('crm'),
             { to: [{ ipBlock: { cidr: '203.0.113.0/24' } }], ports: [{ protocol: 'TCP', port: 443 }] },
+            { to: [{ ipBlock: { cidr: '198.51.100.0/24' } }], ports: [{ protocol: 'TCP', port: 443 }] },
           ],
         }),
       );
     });
 
-    it('gives a simulator no database, no NATS user and no migrations', () => {
-      const deployment = manifestsIn(files.get('k8s/base/services/erp-simulator.yaml')!).find((m) => m.kind === 'Deployment') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- reads nested fields
-      const pod = deployment['spec'].template.spec;
-      expect(pod.initContainers).toBeUndefined();
-      expect(pod.containers[0].env).toBeUndefined();
-      expect(deployment['spec'].template.metadata.labels['switchboard.io/infra-client']).toBeUndefined();
-      expect(files.get('k8s/infra/nats/auth.conf')).not.toContain('erp-simulator');
+    it('gives a simulator its database, its migrations and its webhook secret, but no NATS user and no event store', () => {
+      const pod = podOf('erp-simulator');
+      expect(pod.spec.initContainers.map((c: { command: string[] }) => c.command)).toEqual([['node', 'migrate.js']]);
+      expect(secretRefs(pod.spec.containers[0])).toEqual(['erp-simulator-secrets/DATABASE_URL', 'erp-simulator-secrets/WEBHOOK_SECRET']);
+      expect(secretRefs(pod.spec.initContainers[0])).toEqual(secretRefs(pod.spec.containers[0]));
+      expect(pod.metadata.labels['switchboard.io/database-client']).toBe('true');
+      expect(pod.metadata.labels['switchboard.io/infra-client']).toBeUndefined();
+      expect(files.get('k8s/infra/nats/auth.conf')).not.toContain('simulator');
+      expect(Object.keys(compose.services['erp-simulator']!.depends_on!)).toEqual(['erp-simulator-migrate', 'postgres']);
+      expect(compose.services['erp-simulator']!.environment).not.toHaveProperty('NATS_URL');
+    });
+
+    it("gives an adapter its NATS user and its catalogue config and secrets", () => {
+      const container = podOf('erp-adapter').spec.containers[0];
+      expect(secretRefs(container)).toEqual(['erp-adapter-secrets/DATABASE_URL', 'erp-adapter-secrets/EVENT_STORE_URL', 'erp-adapter-secrets/NATS_PASSWORD', 'erp-adapter-secrets/ERP_WEBHOOK_SECRETS']);
+      expect(files.get('k8s/base/services/kustomization.yaml')).toContain('ERP_BASE_URL=http://erp-simulator/api/v1');
       expect(files.get('k8s/infra/nats/auth.conf')).toContain('publish: { allow: ["erp.>", "dlq.erp-adapter", "$JS.API.>", "$JS.ACK.>"]');
-      expect(files.get('docker/compose.yaml')).not.toContain('erp-simulator-migrate');
+    });
+
+    it('gives a simulator and its adapter the same obviously-local webhook secret in dev and in compose', () => {
+      const erp = devValue('erp-simulator-secrets', 'WEBHOOK_SECRET');
+      expect(erp).toMatch(/^whsec_[A-Za-z0-9+/]+={0,2}$/);
+      expect(Buffer.from(erp!.slice('whsec_'.length), 'base64').toString()).toContain('dev-only');
+      expect(devValue('erp-adapter-secrets', 'ERP_WEBHOOK_SECRETS')).toBe(erp);
+      expect(devValue('contract-adapter-secrets', 'CLM_WEBHOOK_SECRETS')).toBe(devValue('clm-simulator-secrets', 'WEBHOOK_SECRET'));
+      expect(devValue('clm-simulator-secrets', 'WEBHOOK_SECRET')).not.toBe(erp);
+      expect(compose.services['erp-adapter']!.environment['ERP_WEBHOOK_SECRETS']).toBe(compose.services['erp-simulator']!.environment['WEBHOOK_SECRET']);
+    });
+
+    it('points compose URLs at the container port of a service, and leaves external URLs alone', () => {
+      expect(compose.services['erp-simulator']!.environment['WEBHOOK_URLS']).toBe('http://erp-adapter:3000/webhooks/erp');
+      expect(compose.services['contract-adapter']!.environment['CRM_BASE_URL']).toBe('http://crm:3000');
+      const names = new Set(['crm', 'erp-simulator']);
+      expect(composeValue('http://crm/api/v1,https://erp.example.com/hooks,http://erp-simulator', names)).toBe('http://crm:3000/api/v1,https://erp.example.com/hooks,http://erp-simulator:3000');
+      expect(composeValue('http://crm:8080/api', names)).toBe('http://crm:8080/api');
     });
   });
 });

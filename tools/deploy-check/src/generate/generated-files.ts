@@ -1,7 +1,8 @@
 import { Document, stringify } from 'yaml';
-import type { Catalogue, DeployableService } from '../catalogue/service-catalogue';
+import type { Catalogue } from '../catalogue/service-catalogue';
 import { composeFile } from './compose.file';
-import { SERVICE_SECRET_KEYS, secretName, serviceConfigLiterals, serviceManifests } from './k8s-service.manifests';
+import { devSecretLiterals } from './dev-secrets';
+import { secretName, serviceConfigLiterals, serviceManifests } from './k8s-service.manifests';
 import { NATS_ADMIN_PASSWORD_VARIABLE, natsAuthConf, natsPasswordVariable } from './nats-auth.conf';
 
 const HEADER = 'GENERATED from k8s/services.yaml by `npx nx run deploy-check:generate`: do not edit.';
@@ -16,16 +17,6 @@ function yamlFile(value: unknown, comment = HEADER): string {
 
 function yamlDocuments(values: unknown[]): string {
   return `# ${HEADER}\n` + values.map((value) => `---\n${stringify(value, { lineWidth: 0, version: '1.1' })}`).join('');
-}
-
-/** Dev-only secret values: obviously local, the same on every laptop and cluster of the dev overlay. */
-export function devSecretLiterals(service: DeployableService): string[] {
-  const values: Record<(typeof SERVICE_SECRET_KEYS)[number], string> = {
-    DATABASE_URL: 'postgres://switchboard:dev-only-password@postgres:5432/switchboard',
-    EVENT_STORE_URL: 'esdb://eventstore:2113?tls=false',
-    NATS_PASSWORD: `dev-only-nats-${service.name}`,
-  };
-  return SERVICE_SECRET_KEYS.map((key) => `${key}=${values[key]}`);
 }
 
 /** Every generated file (path from the repository root → content). */
@@ -58,7 +49,7 @@ export function generatedFiles({ release, services: catalogue }: Catalogue): Map
         apiVersion: 'kustomize.config.k8s.io/v1beta1',
         kind: 'Kustomization',
         secretGenerator: [
-          ...natsServices.map((service) => ({ name: secretName(service), literals: devSecretLiterals(service) })),
+          ...catalogue.map((service) => ({ name: secretName(service), literals: devSecretLiterals(service) })),
           {
             name: 'nats-users',
             literals: [

@@ -1,5 +1,5 @@
 import { CONTAINER_PORT, type DeployableService } from '../catalogue/service-catalogue';
-import { INFRA_CLIENT, serviceSelector } from './labels';
+import { DATABASE_CLIENT, INFRA_CLIENT, serviceSelector } from './labels';
 
 type Manifest = Record<string, unknown>;
 
@@ -12,8 +12,14 @@ export const TERMINATION_GRACE_SECONDS = 30;
 /** The image's non-root user (USER in docker/Dockerfile). */
 export const APP_UID = 1000;
 
-/** Keys of `<service>-secrets`, created by the operator (prod) or the dev overlay's secretGenerator. */
+/** Keys of `<service>-secrets` every event-sourced service reads; a simulator reads only DATABASE_URL. */
 export const SERVICE_SECRET_KEYS = ['DATABASE_URL', 'EVENT_STORE_URL', 'NATS_PASSWORD'] as const;
+
+/** Keys of `<service>-secrets`, created by the operator (prod) or the dev overlay's secretGenerator: its kind's, then its `secrets:`. */
+export function secretKeys(service: DeployableService): string[] {
+  const base = service.kind === 'service' ? SERVICE_SECRET_KEYS : (['DATABASE_URL'] as const);
+  return [...base, ...Object.keys(service.secrets ?? {})];
+}
 
 export const secretName = (service: DeployableService) => `${service.name}-secrets`;
 export const configName = (service: DeployableService) => `${service.name}-config`;
@@ -28,7 +34,11 @@ export function serviceManifests(service: DeployableService): Manifest[] {
 
 /** Per-service literals of `<service>-config` (a configMapGenerator, so a change rolls the pods). */
 export function serviceConfigLiterals(service: DeployableService): string[] {
-  return service.kind === 'service' ? [`SERVICE_NAME=${service.name}`, `NATS_USER=${service.name}`] : [`SERVICE_NAME=${service.name}`];
+  return [
+    `SERVICE_NAME=${service.name}`,
+    ...(service.kind === 'service' ? [`NATS_USER=${service.name}`] : []),
+    ...Object.entries(service.config ?? {}).map(([key, value]) => `${key}=${String(value)}`),
+  ];
 }
 
 function metadata(service: DeployableService, name = service.name): Manifest {
@@ -39,6 +49,7 @@ function podLabels(service: DeployableService): Record<string, string> {
   return {
     ...serviceSelector(service.name),
     'app.kubernetes.io/component': service.kind,
+    ...DATABASE_CLIENT,
     ...(service.kind === 'service' ? INFRA_CLIENT : {}),
   };
 }
@@ -51,9 +62,7 @@ function serviceAccount(service: DeployableService): Manifest {
 function environment(service: DeployableService): Manifest {
   return {
     envFrom: [{ configMapRef: { name: COMMON_CONFIG } }, { configMapRef: { name: configName(service) } }],
-    ...(service.kind === 'service'
-      ? { env: SERVICE_SECRET_KEYS.map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: secretName(service), key } } })) }
-      : {}),
+    env: secretKeys(service).map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: secretName(service), key } } })),
   };
 }
 
@@ -104,7 +113,7 @@ function deployment(service: DeployableService): Manifest {
           topologySpreadConstraints: [
             { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: serviceSelector(service.name) } },
           ],
-          ...(service.kind === 'service' ? { initContainers: [migrate] } : {}),
+          initContainers: [migrate],
           containers: [
             {
               name: service.name,

@@ -4,12 +4,18 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AckPolicy, connect, type NatsConnection } from 'nats';
+import { loadCatalogue } from '../catalogue/service-catalogue';
 import { fromRoot } from '../workspace';
 import { NATS_ADMIN_PASSWORD_VARIABLE, natsPasswordVariable } from './nats-auth.conf';
 
 // k8s/infra/nats/auth.conf, as generated, loaded by a real nats-server of our own (own port and
 // store): each service's user may publish only its own context and its dead letters.
 const NATS_SERVER = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find((candidate) => existsSync(candidate));
+
+/** Every NATS user of the catalogue (the config refers to each one's password variable). */
+const natsUsers = loadCatalogue()
+  .services.filter((service) => service.kind === 'service')
+  .map((service) => service.name);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -49,8 +55,7 @@ describe('the generated NATS users (k8s/infra/nats/auth.conf) on a real nats-ser
       stdio: 'ignore',
       env: {
         [NATS_ADMIN_PASSWORD_VARIABLE]: 'pw-admin',
-        [natsPasswordVariable('order')]: 'pw-order',
-        [natsPasswordVariable('crm')]: 'pw-crm',
+        ...Object.fromEntries(natsUsers.map((user) => [natsPasswordVariable(user), `pw-${user}`])),
       },
     });
     order = await connectAs(port, 'order');
@@ -106,7 +111,7 @@ describe('the NATS server configuration of each overlay', () => {
     try {
       copyFileSync(fromRoot('k8s/infra/nats/auth.conf'), path.join(directory, 'auth.conf'));
       copyFileSync(fromRoot(file), path.join(directory, 'nats.conf'));
-      const env = { POD_NAME: 'nats-0', [NATS_ADMIN_PASSWORD_VARIABLE]: 'x', [natsPasswordVariable('order')]: 'x', [natsPasswordVariable('crm')]: 'x' };
+      const env = { POD_NAME: 'nats-0', [NATS_ADMIN_PASSWORD_VARIABLE]: 'x', ...Object.fromEntries(natsUsers.map((user) => [natsPasswordVariable(user), 'x'])) };
       // Exits non-zero (and throws, with the parse error) on an invalid file; says "is valid" on stderr otherwise.
       const run = () => execFileSync(NATS_SERVER!, ['-t', '-c', path.join(directory, 'nats.conf')], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       expect(run).not.toThrow();

@@ -1,7 +1,5 @@
+import { SECRET_VARIABLE } from '../catalogue/service-catalogue';
 import { objectId, type Manifest, type ManifestProblem, type ManifestRule } from './manifest';
-
-/** Environment variables that hold credentials: only ever from a Secret (secretKeyRef). */
-const SECRET_VARIABLE = /(PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|PRIVATE_KEY|CREDENTIAL|^DATABASE_URL$|^EVENT_STORE_URL$)/i;
 
 /** observability's BaseConfig default, when no ConfigMap sets SHUTDOWN_TIMEOUT_MS. */
 const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
