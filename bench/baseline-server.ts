@@ -3,8 +3,8 @@
 // baseline when started with `--serve-baseline <port> [args…]` and spawns itself that way.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { freePort } from '@switchboard/testing';
 import path from 'node:path';
-import { freePort } from '../e2e/lead-to-cash/src/service-process';
 
 const FLAG = '--serve-baseline';
 

@@ -7,11 +7,10 @@
 import 'reflect-metadata';
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createTestNats, createTestSchema, TEST_DATABASE_URL } from '@switchboard/testing';
+import { createTestNats, createTestSchema, ServiceProcess, TEST_DATABASE_URL } from '@switchboard/testing';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ServiceProcess } from '../e2e/lead-to-cash/src/service-process';
 import { baselineServerArgs, startBaselineServer } from './baseline-server';
 import { KeepAliveClient, printLoadResult, printLoadTable, runLoad, type LoadResult } from './http-load';
 

@@ -8,12 +8,11 @@ import { Body, Controller, Module, Post, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CRM_CUSTOMER_REGISTERED, CRM_CUSTOMER_WON } from '@switchboard/contracts';
 import { IntegrationEventPublisher, JetStreamConnection } from '@switchboard/messaging';
-import { createTestNats, createTestSchema, TEST_DATABASE_URL, waitFor } from '@switchboard/testing';
+import { createTestNats, createTestSchema, ServiceProcess, TEST_DATABASE_URL, waitFor } from '@switchboard/testing';
+import { integrationEvent } from '@switchboard/testing/service';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { integrationEventOf } from '../e2e/lead-to-cash/src/integration-event';
-import { ServiceProcess } from '../e2e/lead-to-cash/src/service-process';
 import { baselineServerArgs, startBaselineServer } from './baseline-server';
 import { KeepAliveClient, printLoadResult, printLoadTable, runLoad } from './http-load';
 
@@ -76,13 +75,17 @@ async function main(): Promise<void> {
     const publisher = new IntegrationEventPublisher(await JetStreamConnection.wrap(nats.nc, { namespace: nats.namespace, logger: quiet }));
     const registeredAt = new Date().toISOString();
     await publisher.publish(
-      integrationEventOf(CRM_CUSTOMER_REGISTERED, {
-        producer: 'crm',
-        subject: customerId,
-        data: { customerId, name: 'ACME GmbH', email: 'buyer@acme.example', country: 'DE', vatId: null, address: null, registeredAt },
+      integrationEvent(CRM_CUSTOMER_REGISTERED, customerId, {
+        customerId,
+        name: 'ACME GmbH',
+        email: 'buyer@acme.example',
+        country: 'DE',
+        vatId: null,
+        address: null,
+        registeredAt,
       }),
     );
-    await publisher.publish(integrationEventOf(CRM_CUSTOMER_WON, { producer: 'crm', subject: customerId, data: { customerId, wonAt: registeredAt } }));
+    await publisher.publish(integrationEvent(CRM_CUSTOMER_WON, customerId, { customerId, wonAt: registeredAt }));
 
     const body = JSON.stringify({ customerId, currency: 'EUR', lines: [{ sku: 'SKU-A', quantity: 2, unitPrice: '11.90' }, { sku: 'SKU-B', quantity: 1 }] });
     const service = order;

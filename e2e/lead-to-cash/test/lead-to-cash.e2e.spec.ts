@@ -1,6 +1,6 @@
 import { ORDER_ACCEPTED, ORDER_PLACED, ORDER_STATUS_CHANGED, type IntegrationEvent } from '@switchboard/contracts';
+import { getJson } from '@switchboard/testing';
 import { erpOrderAccepted, erpOrderUpdated, erpTime } from './support/erp-events';
-import { getJson } from './support/http';
 import { customerViewWhen, orderWhen, placeOrderOnceWon, winCustomer } from './support/journey';
 import { CLEAN_EXIT, startLeadToCash, type LeadToCash } from './support/lead-to-cash';
 

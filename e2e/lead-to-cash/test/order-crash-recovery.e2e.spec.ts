@@ -1,7 +1,7 @@
 import { deadLetterSubject, ORDER_ACCEPTED, ORDER_PLACED, ORDER_STATUS_CHANGED, type IntegrationEvent } from '@switchboard/contracts';
+import { getJson, postJson } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 import { erpOrderAccepted, erpOrderUpdated, ORDER_LINES } from './support/erp-events';
-import { getJson, postJson } from './support/http';
 import { customerViewWhen, orderWhen, placeOrderOnceWon, statusesOf, winCustomer } from './support/journey';
 import { CLEAN_EXIT, startLeadToCash, type LeadToCash } from './support/lead-to-cash';
 

@@ -1,58 +1,44 @@
-import { createTestSchema, TEST_DATABASE_URL, type TestSchema } from '@switchboard/testing';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import path from 'node:path';
-import { promisify } from 'node:util';
-
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
+import { createTestSchema, ServiceProcess, TEST_DATABASE_URL, type TestSchema } from '@switchboard/testing';
 
 export type SimulatorName = 'erp-simulator' | 'clm-simulator';
 
 /**
  * A real simulator (apps/erp-simulator, apps/clm-simulator) run as its own process, since apps
- * never import apps: `migrate.ts` then `main.ts` through @swc-node/register, on a throwaway schema
- * and a free port. Logs at `error` unless SIMULATOR_TEST_LOG_LEVEL says otherwise.
+ * never import apps, on a throwaway schema, with its HTTP API as the tests drive it. Logs at
+ * `error` unless SIMULATOR_TEST_LOG_LEVEL says otherwise.
  */
 export class SimulatorProcess {
   readonly api: string;
-  private readonly output: string[] = [];
 
   private constructor(
-    private readonly child: ChildProcess,
+    private readonly child: ServiceProcess,
     private readonly schema: TestSchema,
-    readonly service: SimulatorName,
-    port: number,
   ) {
-    this.api = `http://127.0.0.1:${port}/api/v1`;
-    for (const stream of [child.stdout, child.stderr]) {
-      stream?.setEncoding('utf8');
-      stream?.on('data', (chunk: string) => this.output.push(chunk));
-    }
+    this.api = child.api;
   }
 
   static async start(service: SimulatorName): Promise<SimulatorProcess> {
     const schema = await createTestSchema(service);
-    const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      SWC_NODE_PROJECT: 'tsconfig.base.json',
-      SERVICE_NAME: service,
-      DATABASE_URL: TEST_DATABASE_URL,
-      DB_SCHEMA: schema.schema,
-      PORT: String(port),
-      LOG_LEVEL: process.env['SIMULATOR_TEST_LOG_LEVEL'] ?? 'error',
-      WEBHOOK_RETRY_BASE_MS: '200',
-      WEBHOOK_RETRY_MAX_MS: '2000',
-      WEBHOOK_POLL_MS: '100',
-    };
-    // Not inherited from the adapter's test environment: the simulator needs none of them.
-    for (const name of ['NATS_URL', 'NATS_NAMESPACE', 'EVENT_STORE_URL', 'WEBHOOK_URLS', 'WEBHOOK_SECRET']) delete env[name];
-    await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', `apps/${service}/src/migrate.ts`], { cwd: WORKSPACE_ROOT, env });
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${service}/src/main.ts`], { cwd: WORKSPACE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const simulator = new SimulatorProcess(child, schema, service, port);
-    await simulator.waitUntilReady();
-    return simulator;
+    try {
+      const child = await ServiceProcess.start({
+        service,
+        // Not this process's environment: the adapter under test set NATS, schema and webhook variables there.
+        inheritEnv: false,
+        env: {
+          SERVICE_NAME: service,
+          DATABASE_URL: TEST_DATABASE_URL,
+          DB_SCHEMA: schema.schema,
+          LOG_LEVEL: process.env['SIMULATOR_TEST_LOG_LEVEL'] ?? 'error',
+          WEBHOOK_RETRY_BASE_MS: '200',
+          WEBHOOK_RETRY_MAX_MS: '2000',
+          WEBHOOK_POLL_MS: '100',
+        },
+      });
+      return new SimulatorProcess(child, schema);
+    } catch (error) {
+      await schema.drop();
+      throw error;
+    }
   }
 
   /** Subscribes a webhook receiver, as an operator would. */
@@ -83,38 +69,9 @@ export class SimulatorProcess {
     return (await res.json()) as T;
   }
 
+  /** SIGTERM, waits for the exit, drops the schema. */
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = once(this.child, 'exit');
-      this.child.kill('SIGTERM');
-      await exited;
-    }
+    await this.child.stop();
     await this.schema.drop();
   }
-
-  private async waitUntilReady(): Promise<void> {
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`${this.service} exited during start-up:\n${this.output.join('')}`);
-      try {
-        const res = await fetch(this.api.replace('/api/v1', '/health/ready'), { signal: AbortSignal.timeout(2_000) });
-        await res.arrayBuffer();
-        if (res.ok) return;
-      } catch {
-        // Not listening yet.
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`${this.service} was not ready within 30 s:\n${this.output.join('')}`);
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }

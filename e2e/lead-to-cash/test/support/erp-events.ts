@@ -7,11 +7,11 @@ import {
   type EventContract,
   type IntegrationEvent,
 } from '@switchboard/contracts';
-import { integrationEventOf } from '../../src/integration-event';
+import { integrationEvent } from '@switchboard/testing/service';
 
 /** The ERP adapter's events about orders, as it will publish them (next issue); `id` repeats an event. */
 function erpEvent<Data extends { orderId: string }>(contract: EventContract<Data>, data: Data, id?: string): IntegrationEvent<Data> {
-  return integrationEventOf(contract, { producer: 'erp-adapter', subject: data.orderId, data, ...(id === undefined ? {} : { id }) });
+  return integrationEvent(contract, data.orderId, data, { producer: 'erp-adapter', ...(id === undefined ? {} : { id }) });
 }
 
 /** One ERP change per day from 1 April: `changedAt` grows with `erpVersion`, as the ERP's record does. */

@@ -1,7 +1,5 @@
-import { waitFor } from '@switchboard/testing';
-import type { ServiceProcess } from '../../src/service-process';
+import { getJson, postJson, waitFor, type Json, type ServiceProcess } from '@switchboard/testing';
 import { ORDER_LINES } from './erp-events';
-import { getJson, postJson, type Json } from './http';
 
 /** The refusals the order service answers while crm.customer.* has not reached its projection yet. */
 const NOT_YET_KNOWN = ['order.customer-unknown', 'order.customer-not-won'];

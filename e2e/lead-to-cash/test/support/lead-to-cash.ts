@@ -1,9 +1,17 @@
 import type { IntegrationEvent } from '@switchboard/contracts';
 import { IntegrationEventPublisher, JetStreamConnection } from '@switchboard/messaging';
-import { createTestNats, createTestSchema, TEST_DATABASE_URL, waitFor, type TestNats, type TestSchema } from '@switchboard/testing';
+import {
+  createTestNats,
+  createTestSchema,
+  ServiceProcess,
+  TEST_DATABASE_URL,
+  waitFor,
+  type ProcessExit,
+  type TestNats,
+  type TestSchema,
+} from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 import type { PubAck } from 'nats';
-import { ServiceProcess, type ProcessExit } from '../../src/service-process';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 

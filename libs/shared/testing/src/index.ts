@@ -2,3 +2,4 @@ export * from './postgres.fixture';
 export * from './nats.fixture';
 export * from './wait-for';
 export * from './json-http';
+export * from './service-process';

@@ -10,14 +10,21 @@ export interface JsonResponse {
 
 type RequestHeaders = Record<string, string>;
 
+/** The status, headers and parsed body; an empty body (a 204) is `null`. */
+async function jsonOf(res: Response): Promise<JsonResponse> {
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text.length > 0 ? JSON.parse(text) : null };
+}
+
 async function send(method: string, url: string, body: unknown, headers: RequestHeaders): Promise<JsonResponse> {
-  const res = await fetch(url, {
-    method,
-    // A string is sent as it is, so tests can send malformed JSON.
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-  return { status: res.status, headers: res.headers, body: await res.json() };
+  return jsonOf(
+    await fetch(url, {
+      method,
+      // A string is sent as it is, so tests can send malformed JSON.
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...headers },
+    }),
+  );
 }
 
 /** POSTs `body` as JSON (a string as it is); resolves to the status, headers and parsed JSON answer. */
@@ -28,6 +35,5 @@ export const patchJson = (url: string, body: unknown, headers: RequestHeaders = 
 
 /** GETs `url`; resolves to the status, headers and parsed JSON answer. */
 export async function getJson(url: string): Promise<JsonResponse> {
-  const res = await fetch(url);
-  return { status: res.status, headers: res.headers, body: await res.json() };
+  return jsonOf(await fetch(url));
 }

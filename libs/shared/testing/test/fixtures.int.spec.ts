@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTestNats, createTestSchema, getJson, patchJson, postJson, waitFor } from '../src';
+import { createTestNats, createTestSchema, freePort, getJson, patchJson, postJson, waitFor } from '../src';
 
 describe('test fixtures', () => {
   it('creates an empty schema of its own and drops it afterwards', async () => {
@@ -67,5 +67,25 @@ describe('test fixtures', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it('json-http answers an empty body as null', async () => {
+    const server = createServer((_req, res) => res.writeHead(204).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`;
+    try {
+      expect(await getJson(url)).toMatchObject({ status: 204, body: null });
+      expect(await postJson(url, {})).toMatchObject({ status: 204, body: null });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('freePort finds a loopback port nothing listens on', async () => {
+    const port = await freePort();
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    expect((server.address() as AddressInfo).port).toBe(port);
+    await new Promise((resolve) => server.close(resolve));
   });
 });

@@ -16,4 +16,8 @@ describe('integrationEvent fixture', () => {
   it('stamps the sequence as the relay does: the stream revision in 20 digits', () => {
     expect(integrationEvent(CRM_CUSTOMER_WON, 'c-1', data, { id: 'e-1', sequence: 3 })).toMatchObject({ id: 'e-1', sequence: '00000000000000000003' });
   });
+
+  it('names the producing service as the source when it is given', () => {
+    expect(integrationEvent(CRM_CUSTOMER_WON, 'c-1', data, { producer: 'crm-importer' })).toMatchObject({ source: '/crm-importer' });
+  });
 });

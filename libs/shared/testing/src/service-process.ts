@@ -4,15 +4,21 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
+const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
 /** Enough of a service's log to explain a failed start or shutdown. */
 const KEPT_OUTPUT_LINES = 200;
 
 export interface ServiceProcessOptions {
-  /** The app under `apps/`, e.g. `crm` or `order`. */
+  /** The app under `apps/`, e.g. `crm`, `order` or `erp-simulator`. */
   readonly service: string;
   /** The service's environment: DATABASE_URL, NATS_URL, DB_SCHEMA, NATS_NAMESPACE, …; a free PORT is chosen when absent. */
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * Whether the service also sees this process's environment beneath `env` (default true). False
+   * gives it `env` and PATH/HOME only, when this process's variables (a service under test in it)
+   * must not leak into the child.
+   */
+  readonly inheritEnv?: boolean;
   /** How long to wait for /health/ready after a (re)start. Default 30 s. */
   readonly readyTimeoutMs?: number;
 }
@@ -38,7 +44,8 @@ export async function freePort(): Promise<number> {
  * A Switchboard service run as the deployment runs it: its own `node` process started from
  * `apps/<service>/src/migrate.ts` and then `main.ts` (through @swc-node/register, as the
  * `migrate` and `serve` targets do), configured only by its environment, ready when
- * `/health/ready` answers 200. Nothing of the app is imported: tests see HTTP and JetStream only.
+ * `/health/ready` answers 200. The files are spawned by path, never imported: tests see HTTP and
+ * JetStream only, and libraries stay free of apps.
  */
 export class ServiceProcess {
   /** `http://127.0.0.1:<port>` */
@@ -62,8 +69,9 @@ export class ServiceProcess {
   /** Runs the service's migrations, starts it and waits until it is ready. */
   static async start(options: ServiceProcessOptions): Promise<ServiceProcess> {
     const port = options.env['PORT'] ? Number(options.env['PORT']) : await freePort();
+    const inherited: NodeJS.ProcessEnv = options.inheritEnv === false ? { PATH: process.env['PATH'], HOME: process.env['HOME'] } : process.env;
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...inherited,
       SWC_NODE_PROJECT: 'tsconfig.base.json',
       LOG_LEVEL: 'warn',
       ...options.env,
@@ -121,7 +129,13 @@ export class ServiceProcess {
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => this.keep(chunk));
     }
-    await this.waitUntilReady(this.exited);
+    try {
+      await this.waitUntilReady(this.exited);
+    } catch (error) {
+      // A process that never became ready is not left behind for the caller to find.
+      await this.kill();
+      throw error;
+    }
   }
 
   private async waitUntilReady(exited: Promise<ProcessExit>): Promise<void> {
