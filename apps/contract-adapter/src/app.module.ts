@@ -1,17 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { EVENT_STORE, EventSourcingModule, type EventStore } from '@switchboard/event-sourcing';
-import { MessagingModule, messagingOptionsFrom } from '@switchboard/messaging';
-import {
-  ObservabilityModule,
-  postgresCheck,
-  projectionLagCheck,
-  readinessCheck,
-} from '@switchboard/observability';
-import { ProjectionsModule, ProjectionsService, readModelDataSourceOptions } from '@switchboard/projections';
+import { ServiceChassisModule } from '@switchboard/chassis';
 import { WebhookModule } from '@switchboard/webhooks';
-import { DataSource } from 'typeorm';
 import { ClmApiClient } from './callouts/clm-api.client';
 import { CrmApiClient } from './callouts/crm-api.client';
 import { CreateClmCustomerHandler } from './commands/create-clm-customer/create-clm-customer.handler';
@@ -42,30 +31,14 @@ const QUERY_HANDLERS = [GetContractHandler];
 
 @Module({
   imports: [
-    ObservabilityModule.forRoot({ config: ContractAdapterConfig }),
-    CqrsModule.forRoot(),
-    TypeOrmModule.forRootAsync({
-      inject: [ContractAdapterConfig],
-      useFactory: (c: ContractAdapterConfig) =>
-        readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: ENTITIES }),
+    ServiceChassisModule.forRoot({
+      config: ContractAdapterConfig,
+      entities: ENTITIES,
+      eventTypes: contractAdapterEventTypeRegistry(),
+      relay: { fromConfig: (c: ContractAdapterConfig) => contractAdapterToContracts(c.PUBLIC_BASE_URL) },
+      projections: PROJECTIONS,
+      idempotency: false,
     }),
-    TypeOrmModule.forFeature(ENTITIES),
-    EventSourcingModule.forRootAsync({
-      inject: [ContractAdapterConfig],
-      useFactory: (c: ContractAdapterConfig) => ({
-        url: c.EVENT_STORE_URL,
-        schema: c.DB_SCHEMA,
-        registry: contractAdapterEventTypeRegistry(),
-      }),
-    }),
-    MessagingModule.forRootAsync({
-      inject: [ContractAdapterConfig, EVENT_STORE, DataSource],
-      useFactory: (c: ContractAdapterConfig, eventStore: EventStore, dataSource: DataSource) => ({
-        ...messagingOptionsFrom(c),
-        relay: { eventStore, checkpoints: dataSource, map: contractAdapterToContracts(c.PUBLIC_BASE_URL) },
-      }),
-    }),
-    ProjectionsModule.forRoot({ projections: PROJECTIONS }),
     WebhookModule.forRoot(),
     WebhookModule.forFeature({
       source: 'clm', // POST /webhooks/clm
@@ -81,10 +54,6 @@ const QUERY_HANDLERS = [GetContractHandler];
     ClmApiClient,
     CrmApiClient,
     DocumentStore,
-    readinessCheck('postgres', [DataSource], (dataSource: DataSource) => postgresCheck(dataSource)),
-    readinessCheck('projections', [ProjectionsService], (projections: ProjectionsService) =>
-      projectionLagCheck(() => projections.statuses(), { maxLag: 1000 }),
-    ),
   ],
 })
 export class AppModule {}

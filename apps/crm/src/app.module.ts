@@ -1,17 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { EVENT_STORE, EventSourcingModule, type EventStore } from '@switchboard/event-sourcing';
-import { IdempotencyModule } from '@switchboard/idempotency';
-import { MessagingModule, messagingOptionsFrom } from '@switchboard/messaging';
-import {
-  ObservabilityModule,
-  postgresCheck,
-  projectionLagCheck,
-  readinessCheck,
-} from '@switchboard/observability';
-import { ProjectionsModule, ProjectionsService, readModelDataSourceOptions } from '@switchboard/projections';
-import { DataSource } from 'typeorm';
+import { ServiceChassisModule } from '@switchboard/chassis';
 import { AttachSignedCopyHandler } from './commands/attach-signed-copy/attach-signed-copy.handler';
 import { ChangeCustomerDetailsHandler } from './commands/change-customer-details/change-customer-details.handler';
 import { ChangeCustomerDetailsHttpController } from './commands/change-customer-details/change-customer-details.http.controller';
@@ -69,40 +57,16 @@ const QUERY_HANDLERS = [
 
 @Module({
   imports: [
-    ObservabilityModule.forRoot({ config: CrmConfig }),
-    CqrsModule.forRoot(),
-    TypeOrmModule.forRootAsync({
-      inject: [CrmConfig],
-      useFactory: (c: CrmConfig) =>
-        readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: ENTITIES }),
+    ServiceChassisModule.forRoot({
+      config: CrmConfig,
+      entities: ENTITIES,
+      eventTypes: crmEventTypeRegistry(),
+      relay: crmToContracts,
+      projections: PROJECTIONS,
+      idempotency: true,
     }),
-    TypeOrmModule.forFeature(ENTITIES),
-    EventSourcingModule.forRootAsync({
-      inject: [CrmConfig],
-      useFactory: (c: CrmConfig) => ({
-        url: c.EVENT_STORE_URL,
-        schema: c.DB_SCHEMA,
-        registry: crmEventTypeRegistry(),
-      }),
-    }),
-    MessagingModule.forRootAsync({
-      inject: [CrmConfig, EVENT_STORE, DataSource],
-      useFactory: (c: CrmConfig, eventStore: EventStore, dataSource: DataSource) => ({
-        ...messagingOptionsFrom(c),
-        relay: { eventStore, checkpoints: dataSource, map: crmToContracts },
-      }),
-    }),
-    ProjectionsModule.forRoot({ projections: PROJECTIONS }),
-    IdempotencyModule.forRoot(),
   ],
   controllers: [...HTTP_CONTROLLERS, ...CONSUMERS],
-  providers: [
-    ...COMMAND_HANDLERS,
-    ...QUERY_HANDLERS,
-    readinessCheck('postgres', [DataSource], (dataSource: DataSource) => postgresCheck(dataSource)),
-    readinessCheck('projections', [ProjectionsService], (projections: ProjectionsService) =>
-      projectionLagCheck(() => projections.statuses(), { maxLag: 1000 }),
-    ),
-  ],
+  providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS],
 })
 export class AppModule {}

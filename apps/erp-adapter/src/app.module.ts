@@ -1,17 +1,6 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { EVENT_STORE, EventSourcingModule, type EventStore } from '@switchboard/event-sourcing';
-import { MessagingModule, messagingOptionsFrom } from '@switchboard/messaging';
-import {
-  ObservabilityModule,
-  postgresCheck,
-  projectionLagCheck,
-  readinessCheck,
-} from '@switchboard/observability';
-import { ProjectionsModule, ProjectionsService, readModelDataSourceOptions } from '@switchboard/projections';
+import { ServiceChassisModule } from '@switchboard/chassis';
 import { WebhookModule } from '@switchboard/webhooks';
-import { DataSource } from 'typeorm';
 import { ClmClient } from './callouts/clm.client';
 import { CrmClient } from './callouts/crm.client';
 import { ErpClient } from './callouts/erp.client';
@@ -47,30 +36,14 @@ const CALLOUTS = [ErpClient, CrmClient, ClmClient];
 
 @Module({
   imports: [
-    ObservabilityModule.forRoot({ config: ErpAdapterConfig }),
-    CqrsModule.forRoot(),
-    TypeOrmModule.forRootAsync({
-      inject: [ErpAdapterConfig],
-      useFactory: (c: ErpAdapterConfig) =>
-        readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: ENTITIES }),
+    ServiceChassisModule.forRoot({
+      config: ErpAdapterConfig,
+      entities: ENTITIES,
+      eventTypes: erpAdapterEventTypeRegistry(),
+      relay: erpToContracts,
+      projections: PROJECTIONS,
+      idempotency: false,
     }),
-    TypeOrmModule.forFeature(ENTITIES),
-    EventSourcingModule.forRootAsync({
-      inject: [ErpAdapterConfig],
-      useFactory: (c: ErpAdapterConfig) => ({
-        url: c.EVENT_STORE_URL,
-        schema: c.DB_SCHEMA,
-        registry: erpAdapterEventTypeRegistry(),
-      }),
-    }),
-    MessagingModule.forRootAsync({
-      inject: [ErpAdapterConfig, EVENT_STORE, DataSource],
-      useFactory: (c: ErpAdapterConfig, eventStore: EventStore, dataSource: DataSource) => ({
-        ...messagingOptionsFrom(c),
-        relay: { eventStore, checkpoints: dataSource, map: erpToContracts },
-      }),
-    }),
-    ProjectionsModule.forRoot({ projections: PROJECTIONS }),
     WebhookModule.forRoot(),
     WebhookModule.forFeature({
       source: 'erp',
@@ -86,10 +59,6 @@ const CALLOUTS = [ErpClient, CrmClient, ClmClient];
     ErpChangesPoller,
     ...COMMAND_HANDLERS,
     ...QUERY_HANDLERS,
-    readinessCheck('postgres', [DataSource], (dataSource: DataSource) => postgresCheck(dataSource)),
-    readinessCheck('projections', [ProjectionsService], (projections: ProjectionsService) =>
-      projectionLagCheck(() => projections.statuses(), { maxLag: 1000 }),
-    ),
   ],
 })
 export class AppModule {}

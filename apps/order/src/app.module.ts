@@ -1,17 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { EVENT_STORE, EventSourcingModule, type EventStore } from '@switchboard/event-sourcing';
-import { IdempotencyModule } from '@switchboard/idempotency';
-import { MessagingModule, messagingOptionsFrom } from '@switchboard/messaging';
-import {
-  ObservabilityModule,
-  postgresCheck,
-  projectionLagCheck,
-  readinessCheck,
-} from '@switchboard/observability';
-import { ProjectionsModule, ProjectionsService, readModelDataSourceOptions } from '@switchboard/projections';
-import { DataSource } from 'typeorm';
+import { ServiceChassisModule } from '@switchboard/chassis';
 import { AcceptOrderByErpHandler } from './commands/accept-order-by-erp/accept-order-by-erp.handler';
 import { CancelOrderHandler } from './commands/cancel-order/cancel-order.handler';
 import { CancelOrderHttpController } from './commands/cancel-order/cancel-order.http.controller';
@@ -48,40 +36,16 @@ const QUERY_HANDLERS = [GetOrderHandler, ListOrdersHandler];
 
 @Module({
   imports: [
-    ObservabilityModule.forRoot({ config: OrderConfig }),
-    CqrsModule.forRoot(),
-    TypeOrmModule.forRootAsync({
-      inject: [OrderConfig],
-      useFactory: (c: OrderConfig) =>
-        readModelDataSourceOptions({ url: c.DATABASE_URL, schema: c.DB_SCHEMA, entities: ENTITIES }),
+    ServiceChassisModule.forRoot({
+      config: OrderConfig,
+      entities: ENTITIES,
+      eventTypes: orderEventTypeRegistry(),
+      relay: orderToContracts,
+      projections: PROJECTIONS,
+      idempotency: true,
     }),
-    TypeOrmModule.forFeature(ENTITIES),
-    EventSourcingModule.forRootAsync({
-      inject: [OrderConfig],
-      useFactory: (c: OrderConfig) => ({
-        url: c.EVENT_STORE_URL,
-        schema: c.DB_SCHEMA,
-        registry: orderEventTypeRegistry(),
-      }),
-    }),
-    MessagingModule.forRootAsync({
-      inject: [OrderConfig, EVENT_STORE, DataSource],
-      useFactory: (c: OrderConfig, eventStore: EventStore, dataSource: DataSource) => ({
-        ...messagingOptionsFrom(c),
-        relay: { eventStore, checkpoints: dataSource, map: orderToContracts },
-      }),
-    }),
-    ProjectionsModule.forRoot({ projections: PROJECTIONS }),
-    IdempotencyModule.forRoot(),
   ],
   controllers: [...HTTP_CONTROLLERS, ...CONSUMERS],
-  providers: [
-    ...COMMAND_HANDLERS,
-    ...QUERY_HANDLERS,
-    readinessCheck('postgres', [DataSource], (dataSource: DataSource) => postgresCheck(dataSource)),
-    readinessCheck('projections', [ProjectionsService], (projections: ProjectionsService) =>
-      projectionLagCheck(() => projections.statuses(), { maxLag: 1000 }),
-    ),
-  ],
+  providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS],
 })
 export class AppModule {}

@@ -2,7 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { createTestSchema, waitFor, type TestSchema } from '@switchboard/testing';
-import { comparePositions, migrateEventStore, PostgresEventStore, type Position, type RecordedEvent } from '../src';
+import {
+  comparePositions,
+  migrateEventStore,
+  PostgresEventStore,
+  type Position,
+  type RecordedEvent,
+} from '../src';
 import { drain } from './event-store.contract';
 
 /**
@@ -19,7 +25,12 @@ describe('PostgresEventStore global order', () => {
   beforeAll(async () => {
     schema = await createTestSchema('esorder');
     await migrateEventStore(schema.connectionString, schema.schema);
-    store = new PostgresEventStore({ connectionString: schema.connectionString, schema: schema.schema, pollIntervalMs: 20, pageSize: 50 });
+    store = new PostgresEventStore({
+      connectionString: schema.connectionString,
+      schema: schema.schema,
+      pollIntervalMs: 20,
+      pageSize: 50,
+    });
     writers = new Pool({ connectionString: schema.connectionString, max: 16 });
   });
   afterAll(async () => {
@@ -40,9 +51,13 @@ describe('PostgresEventStore global order', () => {
     try {
       await early.query('BEGIN');
       const slow = event('Slow');
-      const slowAppend = await store.appendInTransaction(early, `${prefix}-slow`, [slow], { expectedRevision: 'no_stream' });
+      const slowAppend = await store.appendInTransaction(early, `${prefix}-slow`, [slow], {
+        expectedRevision: 'no_stream',
+      });
       const fast = event('Fast');
-      const fastAppend = await store.appendToStream(`${prefix}-fast`, [fast], { expectedRevision: 'no_stream' });
+      const fastAppend = await store.appendToStream(`${prefix}-fast`, [fast], {
+        expectedRevision: 'no_stream',
+      });
       expect(fastAppend.position.prepare).toBeGreaterThan(slowAppend.position.prepare);
 
       await sleep(300); // many poll rounds: a reader trusting global_position alone would deliver Fast now
@@ -59,13 +74,15 @@ describe('PostgresEventStore global order', () => {
     }
   });
 
-  it('delivers a later transaction\'s event once an older one rolls back, and never the rolled-back one', async () => {
+  it("delivers a later transaction's event once an older one rolls back, and never the rolled-back one", async () => {
     const subscription = store.subscribeToAll({ streamPrefixes: [`${prefix}-`] });
     const received = drain(subscription);
     const early = await writers.connect();
     try {
       await early.query('BEGIN');
-      await store.appendInTransaction(early, `${prefix}-doomed`, [event('Doomed')], { expectedRevision: 'no_stream' });
+      await store.appendInTransaction(early, `${prefix}-doomed`, [event('Doomed')], {
+        expectedRevision: 'no_stream',
+      });
       const kept = event('Kept');
       await store.appendToStream(`${prefix}-kept`, [kept], { expectedRevision: 'no_stream' });
       await sleep(100);
@@ -121,7 +138,9 @@ describe('PostgresEventStore global order', () => {
         const client = await writers.connect();
         try {
           await client.query('BEGIN');
-          const { position } = await store.appendInTransaction(client, stream, events, { expectedRevision: 'no_stream' });
+          const { position } = await store.appendInTransaction(client, stream, events, {
+            expectedRevision: 'no_stream',
+          });
           // Hold the transaction open (now and then for long) so later ones commit first.
           await client.query('SELECT pg_sleep($1)', [t % 7 === 3 ? 0.25 : Math.random() * 0.03]);
           if ((w * 31 + t) % 5 === 1) {
@@ -140,8 +159,16 @@ describe('PostgresEventStore global order', () => {
     await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
     writersDone = true;
     const expected = committedIds();
-    await waitFor(() => liveReceived.events.length >= expected.length, { timeoutMs: 30_000, what: 'the live subscriber to see every commit' });
-    await waitFor(() => resumed.length >= expected.length, { timeoutMs: 30_000, what: 'the resuming subscriber to see every commit' });
+    // Generous: subscribers see an event only once every older transaction in the whole PostgreSQL
+    // cluster has ended, and other test suites run transactions beside this one.
+    await waitFor(() => liveReceived.events.length >= expected.length, {
+      timeoutMs: 120_000,
+      what: 'the live subscriber to see every commit',
+    });
+    await waitFor(() => resumed.length >= expected.length, {
+      timeoutMs: 120_000,
+      what: 'the resuming subscriber to see every commit',
+    });
     await resuming;
     await sleep(200); // room for a duplicate or a rolled-back event to show up, if the store had such a bug
     await live.close();
@@ -149,7 +176,9 @@ describe('PostgresEventStore global order', () => {
 
     // The test really produced commits out of position order.
     const byCommit = [...committed].sort((a, b) => a.commitOrder - b.commitOrder);
-    expect(byCommit.some((c, i) => i > 0 && comparePositions(c.position, byCommit[i - 1]!.position) < 0)).toBe(true);
+    expect(
+      byCommit.some((c, i) => i > 0 && comparePositions(c.position, byCommit[i - 1]!.position) < 0),
+    ).toBe(true);
     expect(rolledBack.length).toBeGreaterThan(0);
 
     const inGlobalOrder = (await store.readAll({ streamPrefixes: [`${prefix}-`] })).map((e) => e.id);
@@ -159,8 +188,9 @@ describe('PostgresEventStore global order', () => {
       expect(new Set(ids).size).toBe(ids.length);
       expect([...ids].sort()).toEqual([...expected].sort());
       expect(ids).toEqual(inGlobalOrder);
-      for (let i = 1; i < events.length; i++) expect(comparePositions(events[i - 1]!.position, events[i]!.position)).toBe(-1);
+      for (let i = 1; i < events.length; i++)
+        expect(comparePositions(events[i - 1]!.position, events[i]!.position)).toBe(-1);
     }
     expect(liveReceived.events.filter((e) => rolledBack.includes(e.id))).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -20,13 +20,20 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Com
     try {
       const { position } = await this.executor.execute(orderStream(orderId), orderDecider, {
         type: 'PlaceOrder',
-        data: { orderId, customerId, customerStanding: customer?.standing ?? 'unknown', currency, lines, placedAt: new Date() },
+        data: {
+          orderId,
+          customerId,
+          customerStanding: customer?.standing ?? 'unknown',
+          currency,
+          lines,
+          placedAt: new Date(),
+        },
       });
       return { id: orderId, position };
     } catch (error) {
       // A retry after a crash between the append and the stored answer: the order is already there.
       if (command.idFromIdempotencyKey && error instanceof OrderAlreadyPlaced) {
-        return { id: orderId, position: await this.executor.currentPosition() };
+        return { id: orderId, position: await this.executor.streamPosition(orderStream(orderId)) };
       }
       throw error;
     }

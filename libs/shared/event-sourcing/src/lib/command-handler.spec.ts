@@ -46,11 +46,12 @@ describe('handleCommand', () => {
     expect(result.nextExpectedRevision).toBe(2n);
   });
 
-  it('appends nothing when decide returns no events', async () => {
+  it('appends nothing when decide returns no events, and answers with the position of the state it decided on', async () => {
     const store = new InMemoryEventStore();
-    await handleCommand(store, 'counter-1', counterDecider, open);
+    const first = await handleCommand(store, 'counter-1', counterDecider, open);
     const result = await handleCommand(store, 'counter-1', counterDecider, open);
-    expect(result).toMatchObject({ newEvents: [], nextExpectedRevision: 0n, position: null });
+    // A read-your-writes wait on this position sees the event that made the repeat a no-op.
+    expect(result).toMatchObject({ newEvents: [], nextExpectedRevision: 0n, position: first.position });
     expect(await store.readStream('counter-1')).toHaveLength(1);
   });
 

@@ -22,7 +22,11 @@ export interface HandleCommandResult<State, Evt extends Event> {
   newState: State;
   /** The stream's last revision after the command; -1n when the stream still does not exist. */
   nextExpectedRevision: bigint;
-  /** Global position of the last new event, for read-your-writes; null when nothing was appended. */
+  /**
+   * For read-your-writes: the global position of the last new event or, when the command changed
+   * nothing, of the stream's last event (the state the answer reflects, which may not be visible
+   * to subscribers yet); null for a stream that does not exist.
+   */
   position: Position | null;
 }
 
@@ -49,7 +53,12 @@ export async function handleCommand<State, Cmd extends Command, Evt extends Even
 
     const newEvents = decider.decide(command, state);
     if (newEvents.length === 0) {
-      return { newEvents, newState: state, nextExpectedRevision: last?.streamRevision ?? -1n, position: null };
+      return {
+        newEvents,
+        newState: state,
+        nextExpectedRevision: last?.streamRevision ?? -1n,
+        position: last?.position ?? null,
+      };
     }
     try {
       const appended = await store.appendToStream(

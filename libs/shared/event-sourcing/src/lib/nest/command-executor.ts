@@ -44,13 +44,26 @@ export class CommandExecutor {
   ): Promise<ExecuteResult<State, Evt>> {
     const result = await handleCommand(this.eventStore, streamName, decider, command, {
       maxRetries: this.options.maxRetries,
-      metadata: { ...correlationMetadata(), ...(options.actor ? { actor: options.actor } : {}), ...options.metadata },
+      metadata: {
+        ...correlationMetadata(),
+        ...(options.actor ? { actor: options.actor } : {}),
+        ...options.metadata,
+      },
     });
     return {
       newEvents: result.newEvents,
       newState: result.newState,
       position: result.position ? formatPosition(result.position) : await this.currentPosition(),
     };
+  }
+
+  /**
+   * The position of a stream's last event ("commit.prepare"), for answering a request whose effect
+   * is already stored (a retry); the store's head when the stream does not exist.
+   */
+  async streamPosition(streamName: string): Promise<string> {
+    const [last] = await this.eventStore.readStream(streamName, { direction: 'backwards', maxCount: 1 });
+    return last ? formatPosition(last.position) : this.currentPosition();
   }
 
   /** The store's head as "commit.prepare" ("0.0" when empty): a position every earlier write is at or below. */
@@ -64,8 +77,10 @@ function correlationMetadata(): EventMetadata {
   const ids = CorrelationContext.current();
   if (!ids) return {};
   return Object.fromEntries(
-    Object.entries({ correlationId: ids.correlationId, causationId: ids.causationId, traceparent: ids.traceparent }).filter(
-      ([, value]) => value !== undefined,
-    ),
+    Object.entries({
+      correlationId: ids.correlationId,
+      causationId: ids.causationId,
+      traceparent: ids.traceparent,
+    }).filter(([, value]) => value !== undefined),
   );
 }

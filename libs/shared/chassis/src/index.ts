@@ -1,0 +1,2 @@
+export * from './lib/service-chassis.options';
+export * from './lib/service-chassis.module';
