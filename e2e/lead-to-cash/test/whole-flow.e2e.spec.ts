@@ -1,0 +1,142 @@
+import { getJson, postJson, waitFor, type Json } from '@switchboard/testing';
+import { createHash } from 'node:crypto';
+import { customerViewWhen, orderWhen, placeOrderOnceWon, winCustomer } from './support/journey';
+import { CLEAN_EXIT } from './support/lead-to-cash';
+import { startWholeSystem, type WholeSystem } from './support/whole-system';
+
+const CONDITIONS = { paymentTerms: 'NET30', discountPercent: 5, validFrom: '2020-01-01' };
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+async function download(url: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+  const res = await fetch(url);
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+/** The answer of `POST url` once it is `status`, else a failure naming what came back. */
+async function post(url: string, body: unknown, status: number): Promise<Json> {
+  const res = await postJson(url, body);
+  if (res.status !== status)
+    throw new Error(`POST ${url} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+// Everything real: crm, order, both adapters and both simulators as their own processes, talking HTTP, webhooks and JetStream.
+describe('the whole lead-to-cash flow through the adapters to the simulated ERP and CLM', () => {
+  let system: WholeSystem;
+
+  beforeAll(async () => {
+    system = await startWholeSystem();
+  }, 120_000);
+
+  afterAll(async () => {
+    await system?.close();
+  });
+
+  it('takes a won customer through contract, signature, order, shipment and invoice, each step visible in the CRM and the order service', async () => {
+    const {
+      crm,
+      order,
+      'erp-simulator': erp,
+      'clm-simulator': clm,
+      'contract-adapter': contractAdapter,
+    } = system.services;
+
+    // Win → the adapters create the customer in the ERP and the CLM, and the CRM learns both ids.
+    const customerId = await winCustomer(crm);
+    const linked = await customerViewWhen(
+      crm,
+      customerId,
+      (view) => view.externalIds.erpCustomerNumber !== null && view.externalIds.clmCustomerId !== null,
+      'both external ids in the 360 view',
+    );
+    const { erpCustomerNumber, clmCustomerId } = linked.externalIds;
+
+    // A contract drafted in the CLM reaches the CRM by webhook.
+    const clmContract = await post(
+      `${clm.api}/admin/contracts`,
+      { clmCustomerId, title: 'Framework agreement', conditions: CONDITIONS },
+      201,
+    );
+    const contractsWhen = (done: (contract: Json) => boolean, what: string) =>
+      waitFor(
+        async () => {
+          const res = await getJson(`${crm.api}/customers/${customerId}/contracts`);
+          const contracts: Json[] = res.status === 200 ? res.body.items : [];
+          return contracts.length === 1 && done(contracts[0]) ? contracts[0] : undefined;
+        },
+        { what: `customer ${customerId}'s contract: ${what}`, timeoutMs: 45_000, intervalMs: 100 },
+      );
+    await contractsWhen((c) => c.clmContractId === clmContract.id && c.status === 'drafted', 'drafted');
+
+    // Signed in the CLM → the CRM shows it signed with the signed copy, and the ERP gets the conditions.
+    await post(`${clm.api}/admin/contracts/${clmContract.id}/sign`, { signedBy: 'Jane Doe, CEO' }, 200);
+    const signed = await contractsWhen(
+      (c) => c.status === 'signed' && c.signedCopy !== null,
+      'signed, with the signed copy',
+    );
+    const original = await download(`${clm.api}/contracts/${clmContract.id}/document`);
+    expect(original.status).toBe(200);
+    const clmSha256 = sha256(original.bytes);
+    expect(original.headers.get('etag')).toBe(`"${clmSha256}"`);
+    expect(signed.signedCopy).toMatchObject({
+      sha256: clmSha256,
+      size: original.bytes.length,
+      documentId: expect.any(String),
+    });
+    expect(signed.signedCopy.url.startsWith(contractAdapter.base)).toBe(true);
+    const copy = await download(signed.signedCopy.url);
+    expect({ status: copy.status, sha256: sha256(copy.bytes) }).toEqual({ status: 200, sha256: clmSha256 });
+    const conditions = await waitFor(
+      async () => {
+        const res = await getJson(`${erp.api}/customers/${erpCustomerNumber}/conditions`);
+        return res.status === 200 ? (res.body as Json) : undefined;
+      },
+      { what: `the ERP's conditions of ${erpCustomerNumber}`, timeoutMs: 45_000, intervalMs: 100 },
+    );
+    expect(conditions).toMatchObject({
+      contractId: clmContract.id,
+      paymentTerms: 'NET30',
+      discountPercent: 5,
+      validFrom: '2020-01-01',
+    });
+
+    // An order → the ERP has it and accepts it; its number reaches the order service and the CRM.
+    const orderId = await placeOrderOnceWon(order, customerId);
+    const accepted = await orderWhen(order, orderId, (o) => o.status === 'accepted', 'accepted');
+    const erpOrders = (await getJson(`${erp.api}/sales-orders?externalRef=${orderId}`)).body;
+    expect(erpOrders).toHaveLength(1);
+    expect(erpOrders[0]).toMatchObject({ customerNumber: erpCustomerNumber, status: 'accepted' });
+    const erpOrderNumber: string = erpOrders[0].orderNumber;
+    expect(accepted.erpOrderNumber).toBe(erpOrderNumber);
+    const orderInCrm = (status: string) => (view: Json) =>
+      view.orders.some(
+        (o: Json) => o.id === orderId && o.status === status && o.erpOrderNumber === erpOrderNumber,
+      );
+    await customerViewWhen(crm, customerId, orderInCrm('accepted'), 'the accepted order in the 360 view');
+
+    // Advanced in the ERP → each state reaches the order service and the CRM by webhook.
+    for (const status of ['shipped', 'invoiced']) {
+      await post(`${erp.api}/admin/sales-orders/${erpOrderNumber}/advance`, { status }, 200);
+      await orderWhen(order, orderId, (o) => o.status === status, status);
+      await customerViewWhen(crm, customerId, orderInCrm(status), `the ${status} order in the 360 view`);
+    }
+
+    // Nothing created twice in the external systems, nor in the CRM.
+    expect((await getJson(`${erp.api}/customers?externalRef=${customerId}`)).body).toHaveLength(1);
+    expect((await getJson(`${clm.api}/customers?externalRef=${customerId}`)).body).toHaveLength(1);
+    expect((await getJson(`${erp.api}/sales-orders?externalRef=${orderId}`)).body).toHaveLength(1);
+    const view = (await getJson(`${crm.api}/customers/${customerId}`)).body;
+    expect(view).toMatchObject({ status: 'won', externalIds: { erpCustomerNumber, clmCustomerId } });
+    expect(view.contracts).toHaveLength(1);
+    expect(view.orders).toHaveLength(1);
+  }, 150_000);
+
+  it('stops every service and simulator on SIGTERM with exit code 0', async () => {
+    const names = Object.keys(system.services) as (keyof WholeSystem['services'])[];
+    const exits = await Promise.all(names.map((name) => system.services[name].stop()));
+
+    expect(Object.fromEntries(names.map((name, i) => [name, exits[i]]))).toEqual(
+      Object.fromEntries(names.map((name) => [name, CLEAN_EXIT])),
+    );
+  });
+});
