@@ -35,6 +35,23 @@ describe('erp-adapter polling the ERP changes feed', () => {
     expect(Number(position)).toBe(next);
   });
 
+  it('applies changes while another connection holds the cursor row, so a tick holds no row lock for its duration', async () => {
+    const { adapter } = scenario;
+    const { orderId, erpOrderNumber } = await acceptedOrder(scenario);
+    const blocker = await adapter.schema.pool.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query(`SELECT position FROM erp_change_cursors WHERE feed = 'sales-orders' FOR UPDATE`);
+      await advance(scenario, erpOrderNumber);
+      // Read from the events table: this open transaction holds back what subscribers see.
+      await waitFor(async () => (await adapter.eventTypes(`erpOrderSync-${orderId}`)).includes('ErpOrderChanged'), { timeoutMs: 10_000, what: 'the change applied while the cursor row is locked' });
+    } finally {
+      await blocker.query('ROLLBACK');
+      blocker.release();
+    }
+    await waitFor(async () => (await published(adapter, 'erp.order.updated', (data) => data.orderId === orderId)).length === 1);
+  });
+
   it('publishes a change once when both its webhook and the poller bring it', async () => {
     const { adapter, erp } = scenario;
     await erp.subscribe(`${adapter.base}/webhooks/erp`, scenario.secret);

@@ -1,7 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ErpOrderNotAccepted } from '@switchboard/erp-domain';
-import { DataSource, type EntityManager } from 'typeorm';
+import { ProcessorLeases } from '@switchboard/event-sourcing';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { DataSource } from 'typeorm';
 import { ErpClient } from '../callouts/erp.client';
 import { ApplyErpOrderChangeCommand } from '../commands/apply-erp-order-change/apply-erp-order-change.command';
 import { ErpAdapterConfig } from '../config';
@@ -9,13 +12,19 @@ import { erpSalesOrderChangeProblem, type ErpSalesOrderChange } from './erp-sale
 
 export const SALES_ORDER_CHANGES_FEED = 'sales-orders';
 const PAGE_SIZE = 100;
+const LEASE_ID = 'erp-adapter-changes-poller';
+/** Outlasts a page and the pause between ticks, so the holder keeps the lease while it polls. */
+const MIN_LEASE_TTL_MS = 60_000;
 
 /**
  * The polling fallback (ERP_POLLING=true): reads the ERP's changes feed after a durable cursor
  * (`erp_change_cursors`) and applies each change as the webhook does, so both channels yield the
  * same `erp.order.updated` once (ErpOrderSync ignores a version it has). One replica polls at a
- * time: a tick holds the cursor row's lock (SKIP LOCKED) until it stores the new cursor, after
- * the changes are applied: a crash re-reads them, which is harmless.
+ * time: the holder of a lease (`processor_leases`, renewed each page). No transaction spans a
+ * tick: one with an xid would hold back what the PostgreSQL event store shows to every relay and
+ * projection of the cluster until it ends. So the cursor is read, the ERP called and the changes
+ * applied in autocommit statements, and the new cursor stored after them: a crash, or a second
+ * poller after a lapsed lease, re-reads changes, which is harmless; the cursor never moves back.
  */
 @Injectable()
 export class ErpChangesPoller implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -23,6 +32,8 @@ export class ErpChangesPoller implements OnApplicationBootstrap, OnApplicationSh
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  private leaseHeld = false;
+  private readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
 
   constructor(
     private readonly config: ErpAdapterConfig,
@@ -41,14 +52,27 @@ export class ErpChangesPoller implements OnApplicationBootstrap, OnApplicationSh
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    if (this.leaseHeld) {
+      this.leaseHeld = false;
+      await ProcessorLeases.release(this.dataSource, LEASE_ID, this.owner).catch((error: unknown) =>
+        this.logger.warn(`could not release the polling lease (it expires by itself): ${String(error)}`),
+      );
+    }
   }
 
-  /** One round: every page of changes after the cursor, until one is not full. */
+  /** One round: every page of changes after the cursor, until one is not full; nothing while another replica polls. */
   async poll(): Promise<void> {
     let more = true;
-    while (more && !this.stopped) {
-      more = await this.dataSource.transaction((manager) => this.pollPage(manager));
+    while (more && !this.stopped && (await this.holdLease())) {
+      more = await this.pollPage();
     }
+  }
+
+  /** Takes or renews the lease (autocommit); true when this replica may poll. */
+  private async holdLease(): Promise<boolean> {
+    const ttlMs = Math.max(MIN_LEASE_TTL_MS, 3 * this.config.ERP_POLL_INTERVAL_MS);
+    this.leaseHeld = await ProcessorLeases.acquire(this.dataSource, LEASE_ID, this.owner, ttlMs);
+    return this.leaseHeld;
   }
 
   private schedule(delayMs: number): void {
@@ -61,12 +85,8 @@ export class ErpChangesPoller implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /** Applies one page; true when a full page suggests more. */
-  private async pollPage(manager: EntityManager): Promise<boolean> {
-    const [row]: { position: string }[] = await manager.query(
-      'SELECT position FROM erp_change_cursors WHERE feed = $1 FOR UPDATE SKIP LOCKED',
-      [SALES_ORDER_CHANGES_FEED],
-    );
-    if (!row) return false; // another replica is polling
+  private async pollPage(): Promise<boolean> {
+    const [row]: { position: string }[] = await this.dataSource.query('SELECT position FROM erp_change_cursors WHERE feed = $1', [SALES_ORDER_CHANGES_FEED]);
     const since = Number(row.position);
     const { changes } = await this.erp.changesSince(since, PAGE_SIZE);
     let position = since;
@@ -79,7 +99,7 @@ export class ErpChangesPoller implements OnApplicationBootstrap, OnApplicationSh
       position = change.changeId;
     }
     if (position !== since) {
-      await manager.query('UPDATE erp_change_cursors SET position = $2, updated_at = now() WHERE feed = $1', [SALES_ORDER_CHANGES_FEED, position]);
+      await this.dataSource.query('UPDATE erp_change_cursors SET position = $2, updated_at = now() WHERE feed = $1 AND position < $2', [SALES_ORDER_CHANGES_FEED, position]);
     }
     return !blocked && changes.length === PAGE_SIZE;
   }
