@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { contractDecider, contractIdForClmContract, contractStream } from '@switchboard/contract-domain';
+import { contractDecider, contractStream } from '@switchboard/contract-domain';
 import { CommandExecutor } from '@switchboard/event-sourcing';
+import { contractAsReported } from '../../webhooks/clm-contract';
 import { RecordContractDraftCommand } from './record-contract-draft.command';
 
 /** Idempotent through the aggregate: a redelivered draft, or one arriving after the signature, appends nothing. */
@@ -9,21 +10,14 @@ export class RecordContractDraftHandler implements ICommandHandler<RecordContrac
   constructor(private readonly executor: CommandExecutor) {}
 
   async execute({ contract }: RecordContractDraftCommand): Promise<string> {
-    const contractId = contractIdForClmContract(contract.id);
+    const reported = contractAsReported(contract);
+    const { contractId } = reported;
     await this.executor.execute(
       contractStream(contractId),
       contractDecider,
       {
         type: 'RecordContractDraft',
-        data: {
-          contractId,
-          clmContractId: contract.id,
-          customerId: contract.customerExternalRef,
-          clmCustomerId: contract.clmCustomerId,
-          title: contract.title,
-          conditions: { ...contract.conditions, validTo: contract.conditions.validTo ?? null },
-          draftedAt: new Date(contract.draftedAt),
-        },
+        data: reported,
       },
       { actor: 'clm' },
     );

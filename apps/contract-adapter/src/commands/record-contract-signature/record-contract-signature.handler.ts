@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { contractDecider, contractIdForClmContract, contractStream } from '@switchboard/contract-domain';
+import { contractDecider, contractStream } from '@switchboard/contract-domain';
 import { CommandExecutor } from '@switchboard/event-sourcing';
+import { contractAsReported } from '../../webhooks/clm-contract';
 import { RecordContractSignatureCommand } from './record-contract-signature.command';
 
 /**
@@ -8,24 +9,22 @@ import { RecordContractSignatureCommand } from './record-contract-signature.comm
  * its draft records the draft too (the webhook carries the whole contract).
  */
 @CommandHandler(RecordContractSignatureCommand)
-export class RecordContractSignatureHandler implements ICommandHandler<RecordContractSignatureCommand, string> {
+export class RecordContractSignatureHandler implements ICommandHandler<
+  RecordContractSignatureCommand,
+  string
+> {
   constructor(private readonly executor: CommandExecutor) {}
 
   async execute({ contract }: RecordContractSignatureCommand): Promise<string> {
-    const contractId = contractIdForClmContract(contract.id);
+    const reported = contractAsReported(contract);
+    const { contractId } = reported;
     await this.executor.execute(
       contractStream(contractId),
       contractDecider,
       {
         type: 'RecordContractSignature',
         data: {
-          contractId,
-          clmContractId: contract.id,
-          customerId: contract.customerExternalRef,
-          clmCustomerId: contract.clmCustomerId,
-          title: contract.title,
-          conditions: { ...contract.conditions, validTo: contract.conditions.validTo ?? null },
-          draftedAt: new Date(contract.draftedAt),
+          ...reported,
           // A missing signature time or signatory is refused by the decider (invalid date / empty text).
           signedAt: new Date(contract.signedAt ?? Number.NaN),
           signedBy: contract.signedBy ?? '',

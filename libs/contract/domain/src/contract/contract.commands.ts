@@ -1,7 +1,7 @@
 import type { Command } from '@switchboard/decider';
 import type { ContractConditions } from './contract.events';
 
-type ContractAsReported = Readonly<{
+export type ContractAsReported = Readonly<{
   contractId: string;
   clmContractId: string;
   customerId: string;
