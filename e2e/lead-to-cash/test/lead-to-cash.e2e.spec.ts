@@ -1,7 +1,7 @@
 import { ORDER_ACCEPTED, ORDER_PLACED, ORDER_STATUS_CHANGED, type IntegrationEvent } from '@switchboard/contracts';
 import { getJson } from '@switchboard/testing';
 import { erpOrderAccepted, erpOrderUpdated, erpTime } from './support/erp-events';
-import { customerViewWhen, orderWhen, placeOrderOnceWon, winCustomer } from './support/journey';
+import { customerViewWhen, orderWhen, placeOrderOnceWon, winCustomer } from '@switchboard/testing/system';
 import { CLEAN_EXIT, startLeadToCash, type LeadToCash } from './support/lead-to-cash';
 
 const about = (orderId: string) => (event: IntegrationEvent) => (event.data as { orderId: string }).orderId === orderId;

@@ -1,8 +1,8 @@
 import { deadLetterSubject, ORDER_ACCEPTED, ORDER_PLACED, ORDER_STATUS_CHANGED, type IntegrationEvent } from '@switchboard/contracts';
 import { getJson, postJson } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
-import { erpOrderAccepted, erpOrderUpdated, ORDER_LINES } from './support/erp-events';
-import { customerViewWhen, orderWhen, placeOrderOnceWon, statusesOf, winCustomer } from './support/journey';
+import { erpOrderAccepted, erpOrderUpdated } from './support/erp-events';
+import { customerViewWhen, orderWhen, ORDER_LINES, placeOrderOnceWon, statusesOf, winCustomer } from '@switchboard/testing/system';
 import { CLEAN_EXIT, startLeadToCash, type LeadToCash } from './support/lead-to-cash';
 
 const ORDERS = 6;

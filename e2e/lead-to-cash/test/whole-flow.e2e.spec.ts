@@ -1,8 +1,8 @@
 import { getJson, postJson, waitFor, type Json } from '@switchboard/testing';
 import { createHash } from 'node:crypto';
-import { customerViewWhen, orderWhen, placeOrderOnceWon, winCustomer } from './support/journey';
+import { customerViewWhen, orderWhen, placeOrderOnceWon, winCustomer } from '@switchboard/testing/system';
 import { CLEAN_EXIT } from './support/lead-to-cash';
-import { startWholeSystem, type WholeSystem } from './support/whole-system';
+import { startWholeSystem, type WholeSystem } from '@switchboard/testing/system';
 
 const CONDITIONS = { paymentTerms: 'NET30', discountPercent: 5, validFrom: '2020-01-01' };
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

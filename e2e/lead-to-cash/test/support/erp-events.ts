@@ -43,6 +43,3 @@ export function erpOrderUpdated(
 ): IntegrationEvent<ErpOrderUpdatedV1> {
   return erpEvent(ERP_ORDER_UPDATED, { orderId, erpOrderNumber, status, erpVersion, changedAt: erpTime(erpVersion) }, options.id);
 }
-
-/** The lines every order of these tests is placed with (the ERP confirms them at 11.90). */
-export const ORDER_LINES = [{ sku: 'SKU-A', quantity: 2 }];

@@ -1,5 +1,7 @@
 import { getJson, postJson, waitFor, type Json, type ServiceProcess } from '@switchboard/testing';
-import { ORDER_LINES } from './erp-events';
+
+/** The lines every order of the whole-system tests is placed with (the ERP confirms them at 11.90). */
+export const ORDER_LINES = [{ sku: 'SKU-A', quantity: 2 }];
 
 /** The refusals the order service answers while crm.customer.* has not reached its projection yet. */
 const NOT_YET_KNOWN = ['order.customer-unknown', 'order.customer-not-won'];

@@ -1,0 +1,2 @@
+export * from './whole-system';
+export * from './journey';
