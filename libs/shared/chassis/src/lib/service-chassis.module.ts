@@ -30,7 +30,9 @@ export class ServiceChassisModule {
     const { config, entities } = options;
     const features = TypeOrmModule.forFeature(entities);
     // Not global: re-exported so the service's handlers can inject IdempotencyStore.
-    const idempotency = options.idempotency ? [IdempotencyModule.forRoot()] : [];
+    const idempotency = options.idempotency
+      ? [IdempotencyModule.forRootAsync({ inject: [config], useFactory: (c: C) => ({ staleAfterMs: c.IDEMPOTENCY_STALE_AFTER_MS }) })]
+      : [];
     return {
       module: ServiceChassisModule,
       imports: [

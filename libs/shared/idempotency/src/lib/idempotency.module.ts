@@ -4,7 +4,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { IdempotencyStore } from './idempotency-store';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
-import { IDEMPOTENCY_OPTIONS, type IdempotencyModuleOptions } from './idempotency.options';
+import { IDEMPOTENCY_OPTIONS, type IdempotencyModuleAsyncOptions, type IdempotencyModuleOptions } from './idempotency.options';
 
 /**
  * `IdempotencyModule.forRoot()` in a service's app module, next to TypeOrmModule: every POST
@@ -13,15 +13,21 @@ import { IDEMPOTENCY_OPTIONS, type IdempotencyModuleOptions } from './idempotenc
 @Module({})
 export class IdempotencyModule {
   static forRoot(options: IdempotencyModuleOptions = {}): DynamicModule {
+    return IdempotencyModule.forRootAsync({ dataSourceName: options.dataSourceName, useFactory: () => options });
+  }
+
+  /** Options from configuration, e.g. `staleAfterMs` from IDEMPOTENCY_STALE_AFTER_MS. */
+  static forRootAsync(options: IdempotencyModuleAsyncOptions): DynamicModule {
     return {
       module: IdempotencyModule,
+      imports: options.imports ?? [],
       providers: [
-        { provide: IDEMPOTENCY_OPTIONS, useValue: options },
+        { provide: IDEMPOTENCY_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
         {
           provide: IdempotencyStore,
-          inject: [getDataSourceToken(options.dataSourceName)],
-          useFactory: (dataSource: DataSource) =>
-            new IdempotencyStore(dataSource, options.staleAfterMs ?? 30_000),
+          inject: [IDEMPOTENCY_OPTIONS, getDataSourceToken(options.dataSourceName)],
+          useFactory: (resolved: IdempotencyModuleOptions, dataSource: DataSource) =>
+            new IdempotencyStore(dataSource, resolved.staleAfterMs ?? 30_000),
         },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],

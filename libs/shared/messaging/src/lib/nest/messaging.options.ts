@@ -1,4 +1,5 @@
 import type { ModuleMetadata } from '@nestjs/common';
+import type { ConsumerSettings } from '../provisioning/consumer-provisioning';
 import type { StreamProvisioningOptions } from '../provisioning/stream-provisioning';
 import type { IntegrationEventRelayOptions } from '../relay/integration-event-relay';
 import type { JetStreamServerOptions } from '../transport/jetstream.server';
@@ -24,7 +25,7 @@ export interface MessagingModuleOptions {
   /** Settings of the JetStream transport that `jetStreamServer(app)` creates. */
   transport?: Pick<
     JetStreamServerOptions,
-    'consumerDefaults' | 'consumers' | 'batchSize' | 'expiresMs' | 'restartDelayMs'
+    'consumerDefaults' | 'consumerOverrides' | 'consumers' | 'batchSize' | 'expiresMs' | 'restartDelayMs'
   >;
 }
 
@@ -47,6 +48,9 @@ export interface MessagingConfig {
   NATS_PASSWORD?: string;
   NATS_STREAM_REPLICAS: number;
   RELAY_LEASE_TTL_MS: number;
+  CONSUMER_ACK_WAIT_MS?: number;
+  CONSUMER_MAX_DELIVER?: number;
+  CONSUMER_BACKOFF_MS?: number[];
 }
 
 /**
@@ -61,5 +65,15 @@ export function messagingOptionsFrom(config: MessagingConfig): MessagingModuleOp
     credentials: config.NATS_USER ? { user: config.NATS_USER, pass: config.NATS_PASSWORD ?? '' } : undefined,
     streams: { defaults: { replicas: config.NATS_STREAM_REPLICAS } },
     relayLease: { ttlMs: config.RELAY_LEASE_TTL_MS },
+    transport: { consumerOverrides: consumerOverridesFrom(config) },
   };
+}
+
+/** The CONSUMER_* variables that are set, as consumer settings. */
+function consumerOverridesFrom(config: MessagingConfig): Partial<ConsumerSettings> {
+  const overrides: Partial<ConsumerSettings> = {};
+  if (config.CONSUMER_ACK_WAIT_MS !== undefined) overrides.ackWaitMs = config.CONSUMER_ACK_WAIT_MS;
+  if (config.CONSUMER_MAX_DELIVER !== undefined) overrides.maxDeliver = config.CONSUMER_MAX_DELIVER;
+  if (config.CONSUMER_BACKOFF_MS !== undefined) overrides.backoffMs = config.CONSUMER_BACKOFF_MS;
+  return overrides;
 }

@@ -26,7 +26,9 @@ export interface JetStreamServerOptions {
   streams?: StreamProvisioningOptions | false;
   /** Consumer settings for every handler (over the library defaults). */
   consumerDefaults?: Partial<ConsumerSettings>;
-  /** Per-handler settings from configuration, by handler name; they win over the decorator's. */
+  /** Settings for every handler from configuration (CONSUMER_*): they win over the decorator's. */
+  consumerOverrides?: Partial<ConsumerSettings>;
+  /** Per-handler settings from configuration, by handler name; they win over all of the above. */
   consumers?: Record<string, Partial<ConsumerSettings>>;
   /** Pull tuning; see ConsumerLoopOptions. */
   batchSize?: number;
@@ -124,7 +126,12 @@ export class JetStreamServer extends Server<Record<string, (...args: unknown[]) 
         service: this.options.service,
         handler: handlerName,
         filterSubject: pattern,
-        settings: { ...this.options.consumerDefaults, ...extras.consumer, ...this.options.consumers?.[handlerName] },
+        settings: {
+          ...this.options.consumerDefaults,
+          ...extras.consumer,
+          ...this.options.consumerOverrides,
+          ...this.options.consumers?.[handlerName],
+        },
       },
       handle: (message) => this.invoke(handler, message),
       batchSize: this.options.batchSize,

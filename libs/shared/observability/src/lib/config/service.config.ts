@@ -1,5 +1,5 @@
 import { Expose, Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { BaseConfig } from './base.config';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
@@ -58,4 +58,37 @@ export class ServiceConfig extends BaseConfig {
   @IsInt({ message: '$property must be an integer number of milliseconds, at least 300' })
   @Min(300, { message: '$property must be an integer number of milliseconds, at least 300' })
   RELAY_LEASE_TTL_MS = 15_000;
+
+  /**
+   * Operators' settings for every JetStream consumer of the service, over what each handler
+   * declares: how long the server waits for an ack before redelivering (a crashed handler's
+   * message comes back after this), how many deliveries before the DLQ, and the NAK delays by
+   * delivery (comma-separated ms, the last repeating). Unset: the handlers' own settings.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '$property must be an integer number of milliseconds, at least 1000' })
+  @Min(1_000, { message: '$property must be an integer number of milliseconds, at least 1000' })
+  CONSUMER_ACK_WAIT_MS?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '$property must be an integer from 1 to 1000' })
+  @Min(1, { message: '$property must be an integer from 1 to 1000' })
+  @Max(1_000, { message: '$property must be an integer from 1 to 1000' })
+  CONSUMER_MAX_DELIVER?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((part) => (part.trim() === '' ? NaN : Number(part))) : value))
+  @IsArray({ message: '$property must be comma-separated milliseconds, e.g. 1000,5000,30000' })
+  @ArrayMinSize(1, { message: '$property must be comma-separated milliseconds, e.g. 1000,5000,30000' })
+  @IsInt({ each: true, message: '$property must be comma-separated milliseconds, e.g. 1000,5000,30000' })
+  @Min(0, { each: true, message: '$property must be comma-separated milliseconds, e.g. 1000,5000,30000' })
+  CONSUMER_BACKOFF_MS?: number[];
+
+  /** After this long a pending Idempotency-Key is taken over by a retry: its first request died. */
+  @Type(() => Number)
+  @IsInt({ message: '$property must be an integer number of milliseconds, at least 1000' })
+  @Min(1_000, { message: '$property must be an integer number of milliseconds, at least 1000' })
+  IDEMPOTENCY_STALE_AFTER_MS = 30_000;
 }

@@ -56,6 +56,24 @@ describe('validateConfig', () => {
     expect(problemsOf(() => validateConfig(ServiceConfig, { ...validEnv, NATS_STREAM_REPLICAS: '7' })).problems.map((p) => p.variable)).toEqual(['NATS_STREAM_REPLICAS']);
   });
 
+  it('leaves consumer settings to the handlers unless CONSUMER_* set them, and refuses malformed ones by name', () => {
+    const unset = validateConfig(ServiceConfig, validEnv);
+    expect([unset.CONSUMER_ACK_WAIT_MS, unset.CONSUMER_MAX_DELIVER, unset.CONSUMER_BACKOFF_MS]).toEqual([undefined, undefined, undefined]);
+    const set = validateConfig(ServiceConfig, { ...validEnv, CONSUMER_ACK_WAIT_MS: '5000', CONSUMER_MAX_DELIVER: '3', CONSUMER_BACKOFF_MS: '200, 500,1000' });
+    expect([set.CONSUMER_ACK_WAIT_MS, set.CONSUMER_MAX_DELIVER, set.CONSUMER_BACKOFF_MS]).toEqual([5000, 3, [200, 500, 1000]]);
+    const malformed = { ...validEnv, CONSUMER_ACK_WAIT_MS: '10', CONSUMER_MAX_DELIVER: '0', CONSUMER_BACKOFF_MS: '200,,x' };
+    expect(problemsOf(() => validateConfig(ServiceConfig, malformed)).problems.map((p) => p.variable).sort()).toEqual([
+      'CONSUMER_ACK_WAIT_MS',
+      'CONSUMER_BACKOFF_MS',
+      'CONSUMER_MAX_DELIVER',
+    ]);
+  });
+
+  it('takes a pending Idempotency-Key over after 30 s unless IDEMPOTENCY_STALE_AFTER_MS says otherwise', () => {
+    expect(validateConfig(ServiceConfig, validEnv).IDEMPOTENCY_STALE_AFTER_MS).toBe(30_000);
+    expect(validateConfig(ServiceConfig, { ...validEnv, IDEMPOTENCY_STALE_AFTER_MS: '5000' }).IDEMPOTENCY_STALE_AFTER_MS).toBe(5_000);
+  });
+
   it('accepts an esdb:// event store next to the PostgreSQL database', () => {
     const config = validateConfig(ServiceConfig, { ...validEnv, EVENT_STORE_URL: 'esdb://es:2113?tls=false' });
 
