@@ -29,6 +29,10 @@ export type ServiceName = (typeof SERVICES)[number];
  */
 export interface WholeSystem {
   readonly services: Readonly<Record<ServiceName, ServiceProcess>>;
+  /** The throwaway NATS namespace the services share (for DLQ tools, or publishing as a service would). */
+  readonly nats: TestNats;
+  /** The Standard Webhooks secrets each simulator signs with and its adapter verifies. */
+  readonly webhookSecrets: { readonly erp: string; readonly clm: string };
   /** SIGTERMs what still runs; deletes the streams and drops the schemas. */
   close(): Promise<void>;
 }
@@ -36,7 +40,12 @@ export interface WholeSystem {
 /** A Standard Webhooks secret: `whsec_` + base64 of the key. */
 const webhookSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
-export async function startWholeSystem(): Promise<WholeSystem> {
+export interface WholeSystemOptions {
+  /** Extra or overriding variables per process, e.g. `{ 'erp-adapter': { CONSUMER_MAX_DELIVER: '3' } }`. */
+  readonly env?: Partial<Record<ServiceName, Record<string, string>>>;
+}
+
+export async function startWholeSystem(options: WholeSystemOptions = {}): Promise<WholeSystem> {
   const nats: TestNats = await createTestNats();
   const schemas = await Promise.all(
     SERVICES.map((service) => createTestSchema(`e2e_${service.replace(/-/g, '_')}`)),
@@ -92,7 +101,7 @@ export async function startWholeSystem(): Promise<WholeSystem> {
 
   const started = await Promise.allSettled(
     SERVICES.map((service) =>
-      ServiceProcess.start({ service, env: env[service], readyTimeoutMs: READY_TIMEOUT_MS }),
+      ServiceProcess.start({ service, env: { ...env[service], ...options.env?.[service] }, readyTimeoutMs: READY_TIMEOUT_MS }),
     ),
   );
   const cleanup = async () => {
@@ -112,5 +121,5 @@ export async function startWholeSystem(): Promise<WholeSystem> {
     ServiceName,
     ServiceProcess
   >;
-  return { services, close: cleanup };
+  return { services, nats, webhookSecrets: { erp: erpSecret, clm: clmSecret }, close: cleanup };
 }
