@@ -1,20 +1,24 @@
 import { Injectable, Module, type INestApplication } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { BaseConfig, bootstrapService, ObservabilityModule } from '@switchboard/observability';
 import { createTestSchema, waitFor, type TestSchema } from '@switchboard/testing';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { deflateSync, gzipSync } from 'node:zlib';
+import type { DataSource } from 'typeorm';
 import {
   generateWebhookSecret,
   UnprocessableWebhook,
   WebhookInbox,
   WebhookModule,
   webhookMigrations,
+  WebhookProcessor,
   WebhookSender,
   WebhookSigner,
+  WebhookTouchpoints,
+  WebhookVerifier,
   type ReceivedWebhook,
   type WebhookHandler,
-  type WebhookHandlingContext,
 } from '../src/index';
 
 interface ErpChange {
@@ -23,23 +27,53 @@ interface ErpChange {
   failTimes?: number;
   unprocessable?: boolean;
   slowMs?: number;
+  /** Look, from other connections, for a transaction held while the handler runs. */
+  probe?: boolean;
 }
 
 const [currentSecret, previousSecret] = [generateWebhookSecret(), generateWebhookSecret()];
 const triesByOrder = new Map<string, number>();
+const runsById = new Map<string, number>();
+/** Set by the suite: `application_name` of the app's connections, and a pool of other connections. */
+const probing: { appName: string; pool?: TestSchema['pool'] } = { appName: `webhooks-test-${process.pid}` };
 
-/** The adapter's part: applies a change, writing through the webhook's transaction. */
+/** What other connections see while a handler runs: can they lock its row, does any app session hold a transaction? */
+async function probeTransactions(webhook: ReceivedWebhook) {
+  const pool = probing.pool as TestSchema['pool'];
+  const client = await pool.connect();
+  let rowLockable: boolean;
+  try {
+    await client.query('BEGIN');
+    rowLockable = await client
+      .query('SELECT 1 FROM inbound_webhooks WHERE source = $1 AND webhook_id = $2 FOR UPDATE NOWAIT', [webhook.source, webhook.id])
+      .then(({ rowCount }) => rowCount === 1, () => false);
+  } finally {
+    await client.query('ROLLBACK');
+    client.release();
+  }
+  const { rows } = await pool.query(
+    `SELECT count(*)::int AS sessions FROM pg_stat_activity
+     WHERE application_name = $1 AND (backend_xid IS NOT NULL OR state LIKE 'idle in transaction%')`,
+    [probing.appName],
+  );
+  return { rowLockable, appSessionsInTransaction: rows[0].sessions };
+}
+
+/** The adapter's part: applies a change idempotently by webhook id, as tries may repeat. */
 @Injectable()
 class ErpChangeHandler implements WebhookHandler<ErpChange> {
-  async handle(webhook: ReceivedWebhook<ErpChange>, { manager }: WebhookHandlingContext) {
-    const { orderNo, failTimes = 0, unprocessable, slowMs } = webhook.payload;
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async handle(webhook: ReceivedWebhook<ErpChange>) {
+    runsById.set(webhook.id, (runsById.get(webhook.id) ?? 0) + 1);
+    const { orderNo, failTimes = 0, unprocessable, slowMs, probe } = webhook.payload;
     if (unprocessable) throw new UnprocessableWebhook(`unknown order ${orderNo}`);
-    await manager.query('INSERT INTO applied_changes (webhook_id, order_no) VALUES ($1, $2)', [webhook.id, orderNo]);
-    if (slowMs) await new Promise((r) => setTimeout(r, slowMs));
+    if (slowMs) await sleep(slowMs);
     const tries = (triesByOrder.get(orderNo) ?? 0) + 1;
     triesByOrder.set(orderNo, tries);
     if (tries <= failTimes) throw new Error(`ERP change ${orderNo} not applicable yet`);
-    return { applied: orderNo, attempt: webhook.attempt };
+    await this.dataSource.query('INSERT INTO applied_changes (webhook_id, order_no) VALUES ($1, $2) ON CONFLICT (webhook_id) DO NOTHING', [webhook.id, orderNo]);
+    return { applied: orderNo, attempt: webhook.attempt, ...(probe ? { probe: await probeTransactions(webhook) } : {}) };
   }
 }
 
@@ -52,7 +86,8 @@ describe('POST /webhooks/<source> over real HTTP and PostgreSQL', () => {
 
   beforeAll(async () => {
     schema = await createTestSchema('webhooks');
-    await schema.pool.query('CREATE TABLE applied_changes (webhook_id text NOT NULL, order_no text NOT NULL)');
+    await schema.pool.query('CREATE TABLE applied_changes (webhook_id text PRIMARY KEY, order_no text NOT NULL)');
+    probing.pool = schema.pool;
     process.env['LOG_LEVEL'] = 'fatal';
     @Module({
       imports: [
@@ -62,6 +97,7 @@ describe('POST /webhooks/<source> over real HTTP and PostgreSQL', () => {
           url: schema.connectionString,
           migrations: webhookMigrations,
           migrationsRun: true,
+          applicationName: probing.appName,
           extra: { options: `-c search_path=${schema.schema}` },
         }),
         WebhookModule.forRoot({ processor: { pollIntervalMs: 50, baseDelayMs: 20, maxDelayMs: 50, maxAttempts: 3, syncLeaseMs: 60_000 } }),
@@ -136,7 +172,7 @@ describe('POST /webhooks/<source> over real HTTP and PostgreSQL', () => {
     expect([await applied('R-1'), await applied('R-2')]).toEqual([1, 1]);
   });
 
-  it('applies concurrent deliveries of one webhook-id once and answers them all alike', async () => {
+  it('runs the handler of concurrent sync deliveries of one webhook-id once and answers them all alike', async () => {
     const id = newId();
     const answers = await Promise.all(Array.from({ length: 6 }, () => deliver({ orderNo: 'C-1', slowMs: 150 }, { id, mode: 'sync' })));
     const asyncId = newId();
@@ -146,7 +182,95 @@ describe('POST /webhooks/<source> over real HTTP and PostgreSQL', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(new Set(await Promise.all(answers.map(async (a) => JSON.stringify(await json(a))))).size).toBe(1);
     expect(asyncAnswers.map((a) => a.status)).toEqual([202, 202, 202, 202, 202, 202]);
+    expect([runsById.get(id), runsById.get(asyncId)]).toEqual([1, 1]);
     expect([await applied('C-1'), await applied('C-2')]).toEqual([1, 1]);
+  });
+
+  it.each(['async', 'sync'])('runs the handler (%s) with no transaction open: another connection can lock its row meanwhile', async (mode) => {
+    const id = newId();
+    const res = await deliver({ orderNo: `N-${mode}`, probe: true }, { id, mode });
+
+    const result = mode === 'sync' ? (await json(res)).result : (await waitFor(async () => ((await row(id))?.status === 'processed' ? row(id) : undefined))).result;
+    expect(result.probe).toEqual({ rowLockable: true, appSessionsInTransaction: 0 });
+  });
+
+  it('applies a sync delivery whose request died through its replay, once the request\'s lease is over', async () => {
+    const id = newId();
+    // Stored and claimed as a sync request does, which then died without an outcome.
+    await inbox.store({ source: 'erp', id, sentAt: new Date(), payload: { orderNo: 'W-1' } }, 'sync', 300);
+
+    const replay = await deliver({ orderNo: 'W-1' }, { id, mode: 'sync' });
+
+    expect(replay.status).toBe(200);
+    expect(await json(replay)).toMatchObject({ status: 'processed', result: { applied: 'W-1', attempt: 1 } });
+    expect(runsById.get(id)).toBe(1);
+  });
+
+  describe('leases of the workers', () => {
+    const LEASE_MS = 300;
+
+    /** A processor of its own beside the app's, for source `lease` (the app's workers leave it alone), with a handler the test plays. */
+    function worker(handle: (webhook: ReceivedWebhook) => Promise<unknown>): WebhookProcessor {
+      const touchpoints = new WebhookTouchpoints();
+      touchpoints.register({ source: 'lease', handler: { handle }, verifier: new WebhookVerifier(currentSecret), maxBodyBytes: 4_096, defaultMode: 'async' });
+      return new WebhookProcessor(inbox, touchpoints, { enabled: false, processingLeaseMs: LEASE_MS, maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 50 });
+    }
+
+    async function storedLeaseWebhook(): Promise<string> {
+      const id = newId();
+      await inbox.store({ source: 'lease', id, sentAt: new Date(), payload: { orderNo: id } }, 'async', 0);
+      return id;
+    }
+
+    it('leaves the row of a worker that died mid-handler to another worker after the lease, which applies it and records the outcome once', async () => {
+      const id = await storedLeaseWebhook();
+      const tries: string[] = [];
+      const dying = worker(async ({ attempt }) => {
+        tries.push(`dying ${attempt}`);
+        return new Promise(() => undefined); // never returns: the worker died mid-handler
+      });
+      const survivor = worker(async ({ attempt }) => {
+        tries.push(`survivor ${attempt}`);
+        return { by: 'survivor' };
+      });
+
+      void dying.drain();
+      await waitFor(() => tries.length === 1, { what: 'the dying worker in its handler' });
+      expect(await survivor.drain()).toBe(0); // the lease holds
+      await waitFor(async () => (await survivor.drain()) === 1, { what: 'the row taken over after the lease' });
+
+      expect(tries).toEqual(['dying 1', 'survivor 1']);
+      expect(await row(id)).toMatchObject({ status: 'processed', result: { by: 'survivor' }, attempts: 1, claim_token: null });
+      expect(await survivor.drain()).toBe(0);
+    });
+
+    it.each([
+      ['a success', async () => ({ by: 'stale' })],
+      ['a failure', async () => Promise.reject(new Error('the stale try failed'))],
+    ])('keeps the newer outcome when a worker whose lease ran out reports %s late', async (_, lateOutcome) => {
+      const id = await storedLeaseWebhook();
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let staleRunning = false;
+      const stale = worker(async () => {
+        staleRunning = true;
+        await released;
+        return lateOutcome();
+      });
+      const newer = worker(async () => ({ by: 'newer' }));
+
+      const staleDone = stale.drain();
+      await waitFor(() => staleRunning, { what: 'the stale worker in its handler' });
+      await waitFor(async () => (await newer.drain()) === 1, { what: 'the row taken over after the lease' });
+      const settled = await row(id);
+      release();
+
+      expect(await staleDone).toBe(1);
+      expect(settled).toMatchObject({ status: 'processed', result: { by: 'newer' }, attempts: 1 });
+      expect(await row(id)).toEqual(settled);
+    });
   });
 
   it.each([
@@ -244,7 +368,7 @@ describe('POST /webhooks/<source> over real HTTP and PostgreSQL', () => {
 
     const done = await waitFor(async () => ((await row(id))?.status === 'processed' ? row(id) : undefined), { what: 'the retried webhook processed' });
     expect(done).toMatchObject({ attempts: 3, result: { applied: 'Y-1', attempt: 3 }, last_error: null });
-    expect(await applied('Y-1')).toBe(1); // the failed tries' writes rolled back with them
+    expect(await applied('Y-1')).toBe(1);
   });
 
   it('gives up after the last attempt, lists the delivery as dead, and applies it once an operator retries it', async () => {

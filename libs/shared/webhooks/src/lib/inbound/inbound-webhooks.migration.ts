@@ -35,5 +35,22 @@ export class CreateInboundWebhooks1767225600010 implements MigrationInterface {
   }
 }
 
+/**
+ * The lease of a try: a claim sets `claim_token` and moves `next_attempt_at` to the lease's end,
+ * and the outcome is recorded only under that token, so a try whose lease ran out (the row was
+ * taken over) cannot overwrite the newer outcome. No transaction is held while a handler runs.
+ */
+export class AddInboundWebhookClaims1767225600011 implements MigrationInterface {
+  readonly name = 'AddInboundWebhookClaims1767225600011';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE inbound_webhooks ADD COLUMN claim_token uuid');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE inbound_webhooks DROP COLUMN claim_token');
+  }
+}
+
 /** Add these to the service DataSource's `migrations`. */
-export const webhookMigrations = [CreateInboundWebhooks1767225600010];
+export const webhookMigrations = [CreateInboundWebhooks1767225600010, AddInboundWebhookClaims1767225600011];

@@ -8,7 +8,16 @@ export interface WebhookProcessorOptions {
   /** Backoff between tries: full jitter, doubling from `baseDelayMs` up to `maxDelayMs` (default 1 s … 5 min). */
   readonly baseDelayMs?: number;
   readonly maxDelayMs?: number;
-  /** How long a sync request owns its row before the processor takes over (default 30 s). */
+  /**
+   * How long a worker owns a row it claimed (default 60 s): past it (the worker died, or the
+   * handler overran) another worker takes the row and runs the handler again, and the late try's
+   * outcome is not recorded. Keep it above the handler's longest run, its callouts' budgets included.
+   */
+  readonly processingLeaseMs?: number;
+  /**
+   * How long a sync request owns its row before a worker or a replay takes over (default 30 s),
+   * and how long a replay waits for the outcome of the try holding the row.
+   */
   readonly syncLeaseMs?: number;
   /** false: no background workers (sync mode and `drain()` still work); default true. */
   readonly enabled?: boolean;

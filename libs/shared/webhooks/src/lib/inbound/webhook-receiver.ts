@@ -85,16 +85,19 @@ export class WebhookReceiver {
     }
 
     const stored = await this.inbox.store({ source, id: delivery.id, sentAt: delivery.sentAt, payload: request.body }, mode, this.processor.syncLeaseMs);
-    received().inc({ source, outcome: stored === 'stored' ? 'stored' : 'replayed' });
-    if (stored === 'stored' && mode === 'async') {
+    received().inc({ source, outcome: stored ? 'stored' : 'replayed' });
+    if (stored && mode === 'async') {
       this.processor.wake();
       return accepted(source, delivery.id);
     }
-    const first = stored === 'duplicate' ? await this.inbox.find(source, delivery.id) : undefined;
-    if (first?.responseStatus === HttpStatus.ACCEPTED) return accepted(source, delivery.id);
-    // A sync delivery, or the replay of one: waits for whoever holds the row, so a replay racing
-    // the first request gets the first request's answer.
-    return answerFor(await this.processor.processNow(source, delivery.id));
+    // A sync delivery's row is stored claimed by its request: applied here and now.
+    if (stored) return answerFor(await this.processor.applyClaimed(stored));
+    const first = await this.inbox.find(source, delivery.id);
+    if (!first) throw new Error('webhook vanished after it was stored');
+    if (first.responseStatus === HttpStatus.ACCEPTED) return accepted(source, delivery.id);
+    // The replay of a sync delivery: waits for the try holding the row, so a replay racing the
+    // first request gets the first request's answer.
+    return answerFor(await this.processor.awaitOutcome(first));
   }
 }
 

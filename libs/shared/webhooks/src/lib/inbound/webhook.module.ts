@@ -27,8 +27,8 @@ export class WebhookModule {
       { provide: WebhookInbox, inject: [getDataSourceToken(options.dataSourceName)], useFactory: (dataSource: DataSource) => new WebhookInbox(dataSource) },
       {
         provide: WebhookProcessor,
-        inject: [getDataSourceToken(options.dataSourceName), WebhookInbox, WebhookTouchpoints],
-        useFactory: (dataSource: DataSource, inbox: WebhookInbox, touchpoints: WebhookTouchpoints) => new WebhookProcessor(dataSource, inbox, touchpoints, options.processor),
+        inject: [WebhookInbox, WebhookTouchpoints],
+        useFactory: (inbox: WebhookInbox, touchpoints: WebhookTouchpoints) => new WebhookProcessor(inbox, touchpoints, options.processor),
       },
       {
         provide: WebhookReceiver,
