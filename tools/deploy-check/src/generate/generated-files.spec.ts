@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse, parseAllDocuments } from 'yaml';
-import { loadCatalogue } from '../catalogue/service-catalogue';
+import { loadCatalogue, parseCatalogue } from '../catalogue/service-catalogue';
 import type { Manifest } from '../k8s/manifest';
 import { validateManifest } from '../k8s/schema-validation';
 import { fromRoot } from '../workspace';
@@ -18,9 +18,14 @@ describe('generated deployment files', () => {
     expect(readFileSync(fromRoot(file), 'utf8')).toBe(generatedFiles(catalogue).get(file));
   });
 
+  it.each(['k8s/base/services', 'k8s/simulators'])('%s holds only generated files (a removed or moved service leaves none behind)', (directory) => {
+    const generated = [...generatedFiles(catalogue).keys()].filter((file) => file.startsWith(`${directory}/`)).map((file) => file.slice(directory.length + 1));
+    expect(readdirSync(fromRoot(directory)).sort()).toEqual(generated.sort());
+  });
+
   describe('adapters and simulators', () => {
     const files = generatedFiles(catalogue);
-    const manifests = (name: string) => manifestsIn(files.get(`k8s/base/services/${name}.yaml`)!);
+    const manifests = (name: string) => manifestsIn(files.get(`k8s/base/services/${name}.yaml`) ?? files.get(`k8s/simulators/${name}.yaml`)!);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reads nested fields
     const podOf = (name: string): Record<string, any> => (manifests(name).find((m) => m.kind === 'Deployment') as Record<string, any>)['spec'].template;
     const secretRefs = (container: { env: { name: string; valueFrom: { secretKeyRef: { name: string } } }[] }) =>
@@ -33,21 +38,53 @@ describe('generated deployment files', () => {
       for (const name of ['erp-adapter', 'contract-adapter', 'erp-simulator', 'clm-simulator']) expect(manifests(name).flatMap(validateManifest)).toEqual([]);
     });
 
-    it("lets an adapter reach its simulators, the CRM and its external endpoints, and nothing else beyond the infrastructure", () => {
+    const toService = (name: string) => ({ to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': 'switchboard' } } }], ports: [{ protocol: 'TCP', port: 3000 }] });
+
+    it('lets an adapter reach the CRM and its external endpoints from the base, and nothing else beyond the infrastructure', () => {
       const egress = manifests('erp-adapter').find((m) => m.metadata.name === 'erp-adapter-egress');
-      const toService = (name: string) => ({ to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': name, 'app.kubernetes.io/part-of': 'switchboard' } } }], ports: [{ protocol: 'TCP', port: 3000 }] });
       expect(egress?.['spec']).toEqual(
         expect.objectContaining({
           policyTypes: ['Egress'],
           egress: [
-            toService('erp-simulator'),
-            toService('clm-simulator'),
             toService('crm'),
             { to: [{ ipBlock: { cidr: '203.0.113.0/24' } }], ports: [{ protocol: 'TCP', port: 443 }] },
             { to: [{ ipBlock: { cidr: '198.51.100.0/24' } }], ports: [{ protocol: 'TCP', port: 443 }] },
           ],
         }),
       );
+    });
+
+    it("puts the simulators and the adapters' egress to them and URLs of them in the simulators' Component, and none of it in the base", () => {
+      const egress = manifestsIn(files.get('k8s/simulators/services-egress.yaml')!);
+      expect(egress.map((policy) => [policy.metadata.name, (policy['spec'] as { egress: unknown[] }).egress])).toEqual([
+        ['erp-adapter-egress-simulators', [toService('erp-simulator'), toService('clm-simulator')]],
+        ['contract-adapter-egress-simulators', [toService('clm-simulator')]],
+      ]);
+      const component = parse(files.get('k8s/simulators/kustomization.yaml')!) as { kind: string; resources: string[]; configMapGenerator: unknown[] };
+      expect(component.kind).toBe('Component');
+      expect(component.resources).toEqual(['erp-simulator.yaml', 'clm-simulator.yaml', 'services-egress.yaml']);
+      expect(component.configMapGenerator).toEqual(
+        expect.arrayContaining([
+          { name: 'erp-adapter-config', behavior: 'merge', literals: ['ERP_BASE_URL=http://erp-simulator/api/v1', 'CLM_BASE_URL=http://clm-simulator/api/v1'] },
+          { name: 'contract-adapter-config', behavior: 'merge', literals: ['CLM_BASE_URL=http://clm-simulator'] },
+        ]),
+      );
+      for (const [file, content] of files) if (file.startsWith('k8s/base/')) expect([file, content.match(/[a-z]+-simulator/g)]).toEqual([file, null]);
+    });
+
+    it("moves any config value naming a simulator, and any egress to one, out of a service's base objects", () => {
+      const text = `
+release: { registry: registry.example.com/switchboard, tag: 1.2.3 }
+services:
+  - { name: crm, kind: service, publishes: crm, localPort: 3001, replicas: { min: 1, max: 1 }, egress: [{ service: billing-simulator }, { service: order }], config: { BILLING_URLS: "http://order/api,http://billing-simulator/api", ORDER_URL: "http://order", RETRIES: 3 } }
+  - { name: order, kind: service, publishes: order, localPort: 3002, replicas: { min: 1, max: 1 } }
+  - { name: billing-simulator, kind: simulator, localPort: 3101, replicas: { min: 1, max: 1 } }
+`;
+      const generated = generatedFiles(parseCatalogue(text));
+      expect(generated.get('k8s/base/services/kustomization.yaml')).toContain('- SERVICE_NAME=crm\n      - NATS_USER=crm\n      - ORDER_URL=http://order\n      - RETRIES=3\n');
+      expect([...generated].filter(([file, content]) => file.startsWith('k8s/base/') && content.includes('billing'))).toEqual([]);
+      expect(generated.get('k8s/simulators/kustomization.yaml')).toContain('- name: crm-config\n    behavior: merge\n    literals:\n      - BILLING_URLS=http://order/api,http://billing-simulator/api\n');
+      expect(manifestsIn(generated.get('k8s/simulators/services-egress.yaml')!).map((policy) => policy.metadata.name)).toEqual(['crm-egress-simulators']);
     });
 
     it('gives a simulator its database, its migrations and its webhook secret, but no NATS user and no event store', () => {
@@ -65,7 +102,7 @@ describe('generated deployment files', () => {
     it("gives an adapter its NATS user and its catalogue config and secrets", () => {
       const container = podOf('erp-adapter').spec.containers[0];
       expect(secretRefs(container)).toEqual(['erp-adapter-secrets/DATABASE_URL', 'erp-adapter-secrets/EVENT_STORE_URL', 'erp-adapter-secrets/NATS_PASSWORD', 'erp-adapter-secrets/ERP_WEBHOOK_SECRETS']);
-      expect(files.get('k8s/base/services/kustomization.yaml')).toContain('ERP_BASE_URL=http://erp-simulator/api/v1');
+      expect(files.get('k8s/base/services/kustomization.yaml')).toContain('CRM_BASE_URL=http://crm/api/v1');
       expect(files.get('k8s/infra/nats/auth.conf')).toContain('publish: { allow: ["erp.>", "dlq.erp-adapter", "$JS.API.>", "$JS.ACK.>"]');
     });
 

@@ -1,4 +1,4 @@
-import { CONTAINER_PORT, type DeployableService } from '../catalogue/service-catalogue';
+import { CONTAINER_PORT, type DeployableService, type EgressTarget } from '../catalogue/service-catalogue';
 import { DATABASE_CLIENT, INFRA_CLIENT, serviceSelector } from './labels';
 
 type Manifest = Record<string, unknown>;
@@ -37,8 +37,13 @@ export function serviceConfigLiterals(service: DeployableService): string[] {
   return [
     `SERVICE_NAME=${service.name}`,
     ...(service.kind === 'service' ? [`NATS_USER=${service.name}`] : []),
-    ...Object.entries(service.config ?? {}).map(([key, value]) => `${key}=${String(value)}`),
+    ...configLiterals(service.config ?? {}),
   ];
+}
+
+/** `config:` entries as configMapGenerator literals. */
+export function configLiterals(config: Record<string, string | number | boolean>): string[] {
+  return Object.entries(config).map(([key, value]) => `${key}=${String(value)}`);
 }
 
 function metadata(service: DeployableService, name = service.name): Manifest {
@@ -182,9 +187,13 @@ function ingressPolicy(service: DeployableService): Manifest {
   };
 }
 
-function egressPolicy(service: DeployableService): Manifest[] {
-  if (!service.egress?.length) return [];
-  const rules = service.egress.map((target) =>
+/**
+ * `<name>` (default `<service>-egress`): egress from the service's pods to `targets` (default its
+ * `egress:`), none when there is no target. NetworkPolicies add up, so the simulators' unit adds its own.
+ */
+export function egressPolicy(service: DeployableService, name = `${service.name}-egress`, targets: readonly EgressTarget[] = service.egress ?? []): Manifest[] {
+  if (targets.length === 0) return [];
+  const rules = targets.map((target) =>
     'service' in target
       ? { to: [{ podSelector: { matchLabels: serviceSelector(target.service) } }], ports: [{ protocol: 'TCP', port: CONTAINER_PORT }] }
       : { to: [{ ipBlock: { cidr: target.cidr } }], ports: [{ protocol: 'TCP', port: target.port }] },
@@ -193,7 +202,7 @@ function egressPolicy(service: DeployableService): Manifest[] {
     {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata: metadata(service, `${service.name}-egress`),
+      metadata: metadata(service, name),
       spec: { podSelector: { matchLabels: serviceSelector(service.name) }, policyTypes: ['Egress'], egress: rules },
     },
   ];

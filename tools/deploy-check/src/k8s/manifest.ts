@@ -18,7 +18,8 @@ export type ManifestRule =
   | 'grace-period'
   | 'literal-secret'
   | 'companions'
-  | 'network-policy';
+  | 'network-policy'
+  | 'reference';
 
 export interface ManifestProblem {
   rule: ManifestRule;

@@ -20,10 +20,51 @@ describe('the kustomize overlays', () => {
     expect(problems).toEqual([]);
   });
 
-  it.each(['k8s/overlays/dev', 'k8s/overlays/prod'])('%s deploys every service of k8s/services.yaml', (directory) => {
-    for (const service of services) {
-      expect(named(manifestsOf(directory), 'Deployment', service.name)).toBeDefined();
-    }
+  it('deploys every service and simulator of k8s/services.yaml in dev, and only the services in prod', () => {
+    const deployments = (directory: string) => manifestsOf(directory).filter((m) => m.kind === 'Deployment').map((m) => m.metadata.name).sort();
+    expect(deployments('k8s/overlays/dev')).toEqual(services.map((s) => s.name).sort());
+    expect(deployments('k8s/overlays/prod')).toEqual(services.filter((s) => s.kind === 'service').map((s) => s.name).sort());
+  });
+
+  describe('the simulators (dev only)', () => {
+    const simulators = services.filter((s) => s.kind === 'simulator').map((s) => s.name);
+    const configOf = (directory: string, service: string) =>
+      manifestsOf(directory).find((m) => m.kind === 'ConfigMap' && m.metadata.name.startsWith(`${service}-config-`))!['data'] as Record<string, string>;
+    const egressPeers = (directory: string, service: string) =>
+      manifestsOf(directory)
+        .filter((m) => m.kind === 'NetworkPolicy' && (m['spec'] as { podSelector: { matchLabels?: Record<string, string> } }).podSelector.matchLabels?.['app.kubernetes.io/name'] === service)
+        .flatMap((m) => ((m['spec'] as { egress?: { to: { podSelector?: { matchLabels: Record<string, string> } }[] }[] }).egress ?? []).flatMap((rule) => rule.to))
+        .flatMap((peer) => (peer.podSelector ? [peer.podSelector.matchLabels['app.kubernetes.io/name']] : []));
+
+    it('renders nothing of a simulator in prod: no object, no NetworkPolicy toward one, no URL of one', () => {
+      expect(simulators).toEqual(['erp-simulator', 'clm-simulator']);
+      const prod = manifestsOf('k8s/overlays/prod');
+      expect(prod.filter((m) => m.metadata.labels?.['app.kubernetes.io/component'] === 'simulator').map((m) => `${m.kind}/${m.metadata.name}`)).toEqual([]);
+      expect(JSON.stringify(prod).match(/[a-z]+-simulator/g)).toBeNull();
+      expect(egressPeers('k8s/overlays/prod', 'erp-adapter')).toEqual(['crm']);
+      expect(egressPeers('k8s/overlays/prod', 'contract-adapter')).toEqual(['crm']);
+    });
+
+    it('points the adapters at the real ERP and CLM in prod (placeholders marked SET) and at the simulators in dev', () => {
+      expect(configOf('k8s/overlays/prod', 'erp-adapter')).toEqual(expect.objectContaining({ ERP_BASE_URL: 'https://erp.example.com/api/v1', CLM_BASE_URL: 'https://clm.example.com/api/v1' }));
+      expect(configOf('k8s/overlays/prod', 'contract-adapter')).toEqual(expect.objectContaining({ CLM_BASE_URL: 'https://clm.example.com' }));
+      expect(configOf('k8s/overlays/dev', 'erp-adapter')).toEqual(expect.objectContaining({ ERP_BASE_URL: 'http://erp-simulator/api/v1', CLM_BASE_URL: 'http://clm-simulator/api/v1' }));
+      expect(configOf('k8s/overlays/dev', 'contract-adapter')).toEqual(expect.objectContaining({ CLM_BASE_URL: 'http://clm-simulator' }));
+      const prodKustomization = readFileSync(fromRoot('k8s/overlays/prod/kustomization.yaml'), 'utf8');
+      for (const key of ['ERP_BASE_URL', 'CLM_BASE_URL']) expect(prodKustomization).toMatch(new RegExp(`- ${key}=https://[a-z]+\\.example\\.com\\S* # SET`));
+    });
+
+    it.each(services.filter((s) => s.kind === 'service').map((s) => s.name))('gives %s the same variables in prod as in dev (prod sets what the simulators set in dev)', (service) => {
+      expect(Object.keys(configOf('k8s/overlays/prod', service)).sort()).toEqual(Object.keys(configOf('k8s/overlays/dev', service)).sort());
+    });
+
+    it('lets the adapters reach the simulators in dev, and the simulators deliver their webhooks to the adapters', () => {
+      expect(egressPeers('k8s/overlays/dev', 'erp-adapter').sort()).toEqual(['clm-simulator', 'crm', 'erp-simulator']);
+      expect(egressPeers('k8s/overlays/dev', 'contract-adapter').sort()).toEqual(['clm-simulator', 'crm']);
+      expect(egressPeers('k8s/overlays/dev', 'erp-simulator')).toEqual(['erp-adapter']);
+      expect(egressPeers('k8s/overlays/dev', 'clm-simulator')).toEqual(['contract-adapter']);
+      for (const simulator of simulators) expect(named(manifestsOf('k8s/overlays/dev'), 'Service', simulator)).toBeDefined();
+    });
   });
 
   it('runs the migrations in an init container before each event-sourced service starts', () => {
@@ -75,7 +116,7 @@ describe('the kustomize overlays', () => {
           '',
         ].join('\n'),
       );
-      const problems = checkManifests(renderKustomization(directory), { allowSecretData: false });
+      const problems = checkManifests(renderKustomization(directory), { allowSecretData: false, complete: true });
       expect(problems.map((p) => `${p.rule} ${p.object} ${p.path}`)).toEqual([
         'schema Deployment/order /spec/revisionHistoryLimit',
         'unknown-field Deployment/order /spec/template/spec/containers/0/livenessProbe/httpGett',

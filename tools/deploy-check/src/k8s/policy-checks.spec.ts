@@ -12,12 +12,28 @@ const find = (manifests: Manifest[], kind: string, name: string) => manifests.fi
 const orderPod = (manifests: Manifest[]) => find(manifests, 'Deployment', 'order')['spec'].template.spec;
 
 function rulesBroken(manifests: Manifest[], allowSecretData = false) {
-  return checkPolicies(manifests, { allowSecretData }).map((p) => [p.rule, p.object, p.path]);
+  return checkPolicies(manifests, { allowSecretData, complete: true }).map((p) => [p.rule, p.object, p.path]);
 }
 
 describe('checkPolicies', () => {
   it('passes the prod overlay as it is', () => {
-    expect(checkPolicies(prod, { allowSecretData: false })).toEqual([]);
+    expect(checkPolicies(prod, { allowSecretData: false, complete: true })).toEqual([]);
+  });
+
+  it('rejects, in a whole deployment, a NetworkPolicy for or toward pods it does not run and a URL to a Service it does not have', () => {
+    const manifests = fresh();
+    const toSimulator = { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'erp-simulator' } } }], ports: [{ protocol: 'TCP', port: 3000 }] };
+    find(manifests, 'NetworkPolicy', 'erp-adapter-egress')['spec'].egress.push(toSimulator);
+    find(manifests, 'NetworkPolicy', 'crm-ingress')['spec'].podSelector.matchLabels['app.kubernetes.io/name'] = 'erp-simulator';
+    find(manifests, 'ConfigMap', manifests.find((m) => m.metadata.name.startsWith('erp-adapter-config'))!.metadata.name)['data'].ERP_BASE_URL = 'http://erp-simulator/api/v1';
+    expect(rulesBroken(manifests).map(([rule, object, path]) => `${rule} ${object} ${path}`)).toEqual([
+      'companions Deployment/crm ',
+      'reference NetworkPolicy/crm-ingress /spec/podSelector',
+      'reference NetworkPolicy/erp-adapter-egress /spec/egress/3/to/0/podSelector',
+      expect.stringMatching(/^reference ConfigMap\/erp-adapter-config-\S+ \/data\/ERP_BASE_URL$/),
+    ]);
+    // The base on its own is not a whole deployment: its NATS comes from the overlay.
+    expect(checkPolicies(manifests, { allowSecretData: false }).filter((p) => p.rule === 'reference')).toEqual([]);
   });
 
   it('rejects a container without one of its probes', () => {

@@ -9,6 +9,11 @@ const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job']);
 export interface PolicyOptions {
   /** Whether Secret objects may carry data (only the dev overlay's generated, obviously-local ones). */
   allowSecretData: boolean;
+  /**
+   * Whether the objects are a whole deployment (an overlay, not the base): then every reference
+   * inside the namespace resolves in them (see referenceProblems).
+   */
+  complete?: boolean;
 }
 
 interface EnvVar {
@@ -66,7 +71,8 @@ function podTemplate(manifest: Manifest): PodTemplate | undefined {
  * The deployment rules of docs/deploying.md over a rendered overlay: every workload has probes,
  * resources, a locked-down securityContext and a pinned image; every Deployment has its Service,
  * HPA, PDB and an ingress policy, and a grace period longer than its shutdown timeout; credentials
- * come from Secrets only; a default-deny NetworkPolicy exists.
+ * come from Secrets only; a default-deny NetworkPolicy exists; in a whole deployment, every
+ * NetworkPolicy and ConfigMap URL names something it runs.
  */
 export function checkPolicies(manifests: readonly Manifest[], options: PolicyOptions): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
@@ -86,6 +92,7 @@ export function checkPolicies(manifests: readonly Manifest[], options: PolicyOpt
     if (template) problems.push(...workloadProblems(manifest, template, configMaps));
   }
   problems.push(...companionProblems(manifests));
+  if (options.complete) problems.push(...referenceProblems(manifests));
   if (!manifests.some(isDefaultDeny)) {
     problems.push({ rule: 'network-policy', object: 'NetworkPolicy/*', path: '', message: 'no default-deny NetworkPolicy (podSelector {} denying Ingress and Egress)' });
   }
@@ -202,4 +209,52 @@ function isDefaultDeny(manifest: Manifest): boolean {
   const spec = manifest['spec'] as { podSelector?: Record<string, unknown>; policyTypes?: string[]; ingress?: unknown[]; egress?: unknown[] };
   const selectsAll = Object.keys(spec.podSelector ?? {}).length === 0;
   return selectsAll && !!spec.policyTypes?.includes('Ingress') && !!spec.policyTypes?.includes('Egress') && !spec.ingress?.length && !spec.egress?.length;
+}
+
+interface PolicyPeer {
+  podSelector?: { matchLabels?: Record<string, string> };
+  namespaceSelector?: unknown;
+}
+
+interface NetworkPolicySpec {
+  podSelector?: { matchLabels?: Record<string, string> };
+  ingress?: { from?: PolicyPeer[] }[];
+  egress?: { to?: PolicyPeer[] }[];
+}
+
+/** `scheme://host` with a one-label host: a Service of the namespace (a dotted host is outside it). */
+const IN_NAMESPACE_URL = /\b[a-z][a-z0-9+.-]*:\/\/(?<host>[a-z0-9]([a-z0-9-]*[a-z0-9])?)(?=[:/,\s"']|$)/g;
+
+/**
+ * References that must resolve in a whole deployment: a NetworkPolicy's pods and its in-namespace
+ * peers are pods of a workload here, and a URL in a ConfigMap to a one-label host is a Service here
+ * (a prod overlay calling a simulator it does not deploy fails here, not at run time).
+ */
+function referenceProblems(manifests: readonly Manifest[]): ManifestProblem[] {
+  const problems: ManifestProblem[] = [];
+  const pods = manifests.map((m) => podTemplate(m)?.metadata?.labels).filter((labels): labels is Record<string, string> => labels !== undefined);
+  const services = new Set(manifests.filter((m) => m.kind === 'Service').map((m) => m.metadata.name));
+  const selectsAPod = (labels: Record<string, string> | undefined) => !labels || Object.keys(labels).length === 0 || pods.some((pod) => selects(labels, pod));
+  for (const policy of manifests.filter((m) => m.kind === 'NetworkPolicy')) {
+    const report = (path: string, message: string) => problems.push({ rule: 'reference', object: objectId(policy), path, message });
+    const spec = policy['spec'] as NetworkPolicySpec;
+    if (!selectsAPod(spec.podSelector?.matchLabels)) report('/spec/podSelector', `applies to no pod of this deployment (${JSON.stringify(spec.podSelector?.matchLabels)})`);
+    const peers = [
+      ...(spec.ingress ?? []).flatMap((rule, i) => (rule.from ?? []).map((peer, j): [string, PolicyPeer] => [`/spec/ingress/${i}/from/${j}`, peer])),
+      ...(spec.egress ?? []).flatMap((rule, i) => (rule.to ?? []).map((peer, j): [string, PolicyPeer] => [`/spec/egress/${i}/to/${j}`, peer])),
+    ];
+    for (const [path, peer] of peers) {
+      if (peer.podSelector && !peer.namespaceSelector && !selectsAPod(peer.podSelector.matchLabels)) {
+        report(`${path}/podSelector`, `names pods this deployment does not run (${JSON.stringify(peer.podSelector.matchLabels)})`);
+      }
+    }
+  }
+  for (const configMap of manifests.filter((m) => m.kind === 'ConfigMap')) {
+    for (const [key, value] of Object.entries((configMap['data'] ?? {}) as Record<string, string>)) {
+      for (const host of [...value.matchAll(IN_NAMESPACE_URL)].map((match) => match.groups?.['host'] ?? '')) {
+        if (!services.has(host)) problems.push({ rule: 'reference', object: objectId(configMap), path: `/data/${key}`, message: `calls ${host}, which is no Service of this deployment` });
+      }
+    }
+  }
+  return problems;
 }
