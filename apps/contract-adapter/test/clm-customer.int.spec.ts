@@ -60,6 +60,23 @@ describe('crm.customer.won → the customer in the CLM → contract.customer.cre
     expect(world.crm.requests.filter((request) => request.includes(customerId))).toHaveLength(1);
   });
 
+  it('creates nothing in the CLM for a won customer whose change started there, and creates one that started in the CRM', async () => {
+    const echo = wonCustomer();
+    const fromCrm = wonCustomer();
+    const echoesSkipped = () => world.app.metricSum('switchboard_echoes_skipped_total', { system: 'clm' });
+    const skippedBefore = await echoesSkipped();
+
+    await world.app.publish({ ...echo.won, origin: 'clm' });
+    await world.app.publish({ ...fromCrm.won, origin: 'crm' });
+
+    await waitFor(async () => (await customersCreated(fromCrm.customerId)).length === 1, { timeoutMs: 20_000, what: 'contract.customer.created' });
+    expect(world.crm.origins.get(`/api/v1/customers/${fromCrm.customerId}`)).toBe('crm'); // the callouts of its chain said where it started
+    await waitFor(async () => (await echoesSkipped()) === skippedBefore + 1, { what: 'the echo skipped' });
+    expect(await clmCustomersOf(echo.customerId)).toEqual([]);
+    expect(await world.app.eventTypes(`clmCustomerSync-${echo.customerId}`)).toEqual([]);
+    expect(world.crm.requests.filter((request) => request.includes(echo.customerId))).toEqual([]);
+  });
+
   it('records a customer the CLM refuses and reports nothing', async () => {
     const { customerId, won } = wonCustomer('No Mail Ltd', 'not-an-email');
     await world.app.publish(won);

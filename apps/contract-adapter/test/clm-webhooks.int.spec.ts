@@ -70,6 +70,7 @@ describe('POST /webhooks/clm', () => {
       return events.length > 0 && events;
     }, { timeoutMs: 20_000, what: 'contract.drafted' });
     expect(drafted.type).toBe(CONTRACT_DRAFTED.type);
+    expect(drafted.origin).toBe('clm'); // the change started in the CLM: no adapter writes it back there
     expect(drafted.data).toEqual({ contractId: clmContractId, customerId, clmContractId, title: 'Framework agreement 2026', draftedAt: expect.any(String) });
 
     await signContractInClm(world.clm, clmContractId);
@@ -78,6 +79,7 @@ describe('POST /webhooks/clm', () => {
       return events.length > 0 && events;
     }, { timeoutMs: 20_000, what: 'contract.signed' });
     expect(signed.type).toBe(CONTRACT_SIGNED.type);
+    expect(signed.origin).toBe('clm');
     expect(signed.data).toEqual({ contractId: clmContractId, customerId, clmContractId, signedAt: expect.any(String) });
 
     const view = await waitFor(async () => {
@@ -100,7 +102,10 @@ describe('POST /webhooks/clm', () => {
 
     await waitFor(async () => (await contractEvents('contract.drafted', contract.id)).length === 1, { timeoutMs: 20_000, what: 'contract.drafted' });
     await settle();
-    expect(await contractEvents('contract.drafted', contract.id)).toHaveLength(1);
+    // One chain, started by the webhook in the CLM.
+    expect(await contractEvents('contract.drafted', contract.id)).toEqual([
+      expect.objectContaining({ correlationid: `${contract.id}.drafted`, causationid: `${contract.id}.drafted`, origin: 'clm' }),
+    ]);
     expect(await world.app.eventTypes(`contract-${contract.id}`)).toEqual(['ContractDrafted']);
   });
 

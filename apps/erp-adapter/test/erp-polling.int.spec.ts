@@ -30,6 +30,8 @@ describe('erp-adapter polling the ERP changes feed', () => {
     });
     await sleep(600); // a few more polling rounds
     expect(await published(adapter, 'erp.order.updated', (data) => data.orderId === orderId)).toEqual(updates);
+    // Each polled change starts a chain in the ERP.
+    expect(updates).toEqual([2, 3].map(() => expect.objectContaining({ origin: 'erp', correlationid: expect.stringMatching(/^erp-change-\d+$/) })));
     const [{ position }] = (await adapter.schema.pool.query(`SELECT position FROM erp_change_cursors WHERE feed = 'sales-orders'`)).rows;
     const { next } = await erp.get<{ next: number }>('/sales-orders/changes?since=0&limit=500');
     expect(Number(position)).toBe(next);

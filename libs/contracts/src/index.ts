@@ -1,6 +1,7 @@
 export * from './streams';
 export * from './subject-name';
 export * from './integration-event';
+export * from './origin-system';
 export * from './event-contract';
 export * from './crm';
 export * from './order';

@@ -1,3 +1,4 @@
+import type { OriginSystem } from './origin-system';
 import { assertSubjectName } from './subject-name';
 
 /**
@@ -24,6 +25,12 @@ export interface IntegrationEvent<Data = unknown> {
   readonly causationid?: string;
   /** W3C trace context of the producing span. */
   readonly traceparent?: string;
+  /**
+   * The system where the business change started, kept along the whole chain (see
+   * origin-system.ts). Absent on events published before it existed: consumers then take the
+   * producer's system from `source` (`originOf`).
+   */
+  readonly origin?: OriginSystem;
   /**
    * CloudEvents `sequence` extension: the relay stamps the aggregate's stream revision, zero-padded
    * to 20 digits, so a consumer can tell an older event of the same subject from a newer one.

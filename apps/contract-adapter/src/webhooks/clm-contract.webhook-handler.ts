@@ -15,16 +15,15 @@ export interface ClmWebhookOutcome {
 /**
  * `POST /webhooks/clm`: the CLM reports a contract drafted or signed. Applied through the
  * Contract aggregate, so a delivery handled again (after a crash before the processed mark)
- * appends nothing; the relay publishes `contract.drafted` / `contract.signed`. Nothing goes back
- * to the CLM: the change came from it.
+ * appends nothing; the relay publishes `contract.drafted` / `contract.signed` with origin `clm`
+ * (the chain starts at the webhook in the CLM), so no adapter writes the change back to the CLM.
  */
 @Injectable()
 export class ClmContractWebhookHandler implements WebhookHandler<ClmWebhookPayload, ClmWebhookOutcome> {
   constructor(private readonly commandBus: CommandBus) {}
 
   handle(webhook: ReceivedWebhook<ClmWebhookPayload>): Promise<ClmWebhookOutcome> {
-    const ids = { correlationId: webhook.id, causationId: webhook.id };
-    return CorrelationContext.run(ids, () => this.apply(webhook.payload));
+    return CorrelationContext.run(CorrelationContext.fromExternalChange('clm', webhook.id), () => this.apply(webhook.payload));
   }
 
   private async apply(payload: ClmWebhookPayload): Promise<ClmWebhookOutcome> {

@@ -16,6 +16,8 @@ export interface StubCustomer {
 export class CrmStub {
   private readonly customers = new Map<string, StubCustomer>();
   readonly requests: string[] = [];
+  /** The `Switchboard-Origin` header of the last request for each path. */
+  readonly origins = new Map<string, string | undefined>();
 
   private constructor(private readonly server: Server) {}
 
@@ -28,6 +30,7 @@ export class CrmStub {
     const stub = new CrmStub(server);
     server.on('request', (request, response) => {
       stub.requests.push(`${request.method} ${request.url}`);
+      stub.origins.set(request.url ?? '', request.headers['switchboard-origin'] as string | undefined);
       const match = /^\/api\/v1\/customers\/([^/?]+)$/.exec(request.url ?? '');
       const customer = match && request.method === 'GET' ? stub.customers.get(decodeURIComponent(match[1])) : undefined;
       if (!customer) {

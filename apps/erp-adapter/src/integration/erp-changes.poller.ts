@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { CommandBus } from '@nestjs/cqrs';
 import { ErpOrderNotAccepted } from '@switchboard/erp-domain';
 import { ProcessorLeases } from '@switchboard/event-sourcing';
+import { CorrelationContext } from '@switchboard/observability';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
@@ -25,6 +26,7 @@ const MIN_LEASE_TTL_MS = 60_000;
  * projection of the cluster until it ends. So the cursor is read, the ERP called and the changes
  * applied in autocommit statements, and the new cursor stored after them: a crash, or a second
  * poller after a lapsed lease, re-reads changes, which is harmless; the cursor never moves back.
+ * Each change is applied as a chain originating in the ERP, as a webhook's is.
  */
 @Injectable()
 export class ErpChangesPoller implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -112,7 +114,9 @@ export class ErpChangesPoller implements OnApplicationBootstrap, OnApplicationSh
       return true;
     }
     try {
-      await this.commandBus.execute(new ApplyErpOrderChangeCommand(change, 'polling'));
+      await CorrelationContext.run(CorrelationContext.fromExternalChange('erp', `erp-change-${change.changeId}`), () =>
+        this.commandBus.execute(new ApplyErpOrderChangeCommand(change, 'polling')),
+      );
       return true;
     } catch (error) {
       if (!(error instanceof ErpOrderNotAccepted)) throw error;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { CorrelationContext } from '@switchboard/observability';
 import { UnprocessableWebhook, type ReceivedWebhook, type WebhookHandler } from '@switchboard/webhooks';
 import { ApplyErpOrderChangeCommand } from '../commands/apply-erp-order-change/apply-erp-order-change.command';
 import { erpSalesOrderChangeProblem, SALES_ORDER_UPDATED, type ErpSalesOrderChange } from './erp-sales-order-change';
@@ -19,7 +20,8 @@ export interface ErpOrderChangeOutcome {
 /**
  * `POST /webhooks/erp`: the ERP's `sales-order.updated`. Anything else can never be applied (422
  * in sync mode, dead at once). A change whose acceptance is not recorded yet is refused by the
- * aggregate and retried by the webhook processor with backoff.
+ * aggregate and retried by the webhook processor with backoff. Applied as a chain that starts at
+ * the webhook in the ERP (origin `erp`), so what follows is never written back to the ERP.
  */
 @Injectable()
 export class ErpOrderChangedWebhookHandler implements WebhookHandler<ErpWebhookBody, ErpOrderChangeOutcome> {
@@ -31,7 +33,9 @@ export class ErpOrderChangedWebhookHandler implements WebhookHandler<ErpWebhookB
     const problem = erpSalesOrderChangeProblem(data);
     if (problem) throw new UnprocessableWebhook(problem);
     const change = data as ErpSalesOrderChange;
-    const { applied } = await this.commandBus.execute(new ApplyErpOrderChangeCommand(change, 'webhook'));
+    const { applied } = await CorrelationContext.run(CorrelationContext.fromExternalChange('erp', webhook.id), () =>
+      this.commandBus.execute(new ApplyErpOrderChangeCommand(change, 'webhook')),
+    );
     return { orderId: change.externalRef, erpVersion: change.version, applied };
   }
 }

@@ -17,12 +17,16 @@ export class CrmStandIn {
     private readonly server: Server,
     readonly api: string,
     readonly customers: Map<string, CrmCustomer>,
+    /** The `Switchboard-Origin` header of the last request for each customer id. */
+    readonly origins: Map<string, string | undefined>,
   ) {}
 
   static async start(): Promise<CrmStandIn> {
     const customers = new Map<string, CrmCustomer>();
+    const origins = new Map<string, string | undefined>();
     const server = createServer((req, res) => {
       const id = decodeURIComponent(/^\/api\/v1\/customers\/([^/?]+)$/.exec(req.url ?? '')?.[1] ?? '');
+      origins.set(id, req.headers['switchboard-origin'] as string | undefined);
       const customer = customers.get(id);
       res.setHeader('content-type', customer ? 'application/json' : 'application/problem+json');
       res.statusCode = customer ? 200 : 404;
@@ -30,7 +34,7 @@ export class CrmStandIn {
     });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    return new CrmStandIn(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`, customers);
+    return new CrmStandIn(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`, customers, origins);
   }
 
   async close(): Promise<void> {

@@ -14,6 +14,7 @@ export * from './lib/publishing/integration-event-publisher';
 export * from './lib/consuming/consumed-message';
 export * from './lib/consuming/consumer-loop';
 export * from './lib/consuming/retry-delay';
+export * from './lib/consuming/echo-guard';
 // Nest transport
 export * from './lib/transport/jetstream.server';
 export * from './lib/transport/jetstream.context';

@@ -8,6 +8,8 @@ export interface EventMetadata {
   correlationId?: string;
   causationId?: string;
   traceparent?: string;
+  /** The system where the chain's business change started (`crm`, `order`, `erp`, `clm`). */
+  origin?: string;
   actor?: string;
   /** Schema version of `data` for this event type (see EventTypeRegistry); 1 when absent. */
   schemaVersion?: number;

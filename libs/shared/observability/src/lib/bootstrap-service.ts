@@ -66,7 +66,7 @@ export async function bootstrapService<C extends BaseConfig = ServiceConfig>(opt
   // rawBody: webhook touchpoints (@switchboard/webhooks) verify signatures over the exact bytes.
   const app = await NestFactory.create(options.module, { bufferLogs: true, rawBody: true });
   // Ahead of the body parser (registered at init), so a malformed body's 400 also carries the id.
-  app.use(correlationMiddleware);
+  app.use(correlationMiddleware(config.SERVICE_NAME));
   let gracefulShutdown: GracefulShutdown;
   try {
     app.useLogger(app.get(Logger));

@@ -77,7 +77,9 @@ export class ObservabilityModule implements NestModule {
     };
   }
 
+  constructor(private readonly config: BaseConfig) {}
+
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(correlationMiddleware, httpMetricsMiddleware).forRoutes(ALL_ROUTES);
+    consumer.apply(correlationMiddleware(this.config.SERVICE_NAME), httpMetricsMiddleware).forRoutes(ALL_ROUTES);
   }
 }

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { streamForSubject, type IntegrationEvent } from '@switchboard/contracts';
 import { IntegrationEventPublisher, JetStreamConnection, jetStreamServer } from '@switchboard/messaging';
-import { bootstrapService, type BaseConfig, type BootstrapOptions } from '@switchboard/observability';
+import { bootstrapService, metricsRegistry, type BaseConfig, type BootstrapOptions } from '@switchboard/observability';
 import { migrateServiceSchema, type ReadModelDataSourceOptions } from '@switchboard/projections';
 import { createTestNats, createTestSchema, TEST_DATABASE_URL, type TestNats, type TestSchema } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
@@ -40,6 +40,11 @@ export interface ServiceForTest {
   publishedEvents(subject: string): Promise<IntegrationEvent[]>;
   /** The events of one stream of the service's PostgreSQL event store, by type, in stream order. */
   eventTypes(streamName: string): Promise<string[]>;
+  /**
+   * The sum of a metric's samples whose labels include `labels` (0 before its first sample), e.g.
+   * `switchboard_echoes_skipped_total`: from the process registry, as the service runs in this process.
+   */
+  metricSum(name: string, labels?: Readonly<Record<string, string>>): Promise<number>;
   /** Closes the app, deletes the namespace's streams and drops the schema. */
   close(): Promise<void>;
 }
@@ -89,6 +94,12 @@ export async function startServiceForTest<C extends BaseConfig>(options: Service
     async eventTypes(streamName) {
       const rows = await schema.pool.query('SELECT type FROM events WHERE stream_name = $1 ORDER BY stream_revision', [streamName]);
       return rows.rows.map((row: { type: string }) => row.type);
+    },
+    async metricSum(name, labels = {}) {
+      const metric = await metricsRegistry.getSingleMetric(name)?.get();
+      return (metric?.values ?? [])
+        .filter((sample) => Object.entries(labels).every(([key, value]) => sample.labels[key] === value))
+        .reduce((sum, sample) => sum + sample.value, 0);
     },
     async close() {
       await app.close();

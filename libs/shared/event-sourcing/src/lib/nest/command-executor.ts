@@ -26,8 +26,8 @@ export interface ExecuteResult<State, Evt extends Event> {
 
 /**
  * What a Nest @CommandHandler calls: handleCommand (load, fold, decide, append with the expected
- * revision, retry on conflict) with the correlation ids of the current request or consumed event
- * stamped on every new event. The handler stays a thin adapter: stream name, decider, command.
+ * revision, retry on conflict) with the correlation ids and origin of the current request or
+ * consumed event stamped on every new event (the relay publishes them as CloudEvent attributes). The handler stays a thin adapter: stream name, decider, command.
  */
 @Injectable()
 export class CommandExecutor {
@@ -81,6 +81,7 @@ function correlationMetadata(): EventMetadata {
       correlationId: ids.correlationId,
       causationId: ids.causationId,
       traceparent: ids.traceparent,
+      origin: ids.origin,
     }).filter(([, value]) => value !== undefined),
   );
 }

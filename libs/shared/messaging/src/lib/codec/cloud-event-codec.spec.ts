@@ -1,4 +1,4 @@
-import type { IntegrationEvent } from '@switchboard/contracts';
+import { isEchoTo, type IntegrationEvent } from '@switchboard/contracts';
 import { decodeIntegrationEvent, encodeIntegrationEvent, InvalidIntegrationEventError } from './cloud-event-codec';
 
 const customerWon: IntegrationEvent<{ customerId: string; name: string }> = {
@@ -12,6 +12,7 @@ const customerWon: IntegrationEvent<{ customerId: string; name: string }> = {
   correlationid: 'c-1',
   causationid: 'cmd-1',
   traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+  origin: 'crm',
   data: { customerId: 'customer-42', name: 'ACME' },
 };
 
@@ -38,12 +39,19 @@ describe('CloudEvents codec', () => {
     expect(decodeIntegrationEvent(encodeIntegrationEvent(relayed).data).sequence).toBe('00000000000000000007');
   });
 
-  it('keeps optional attributes optional', () => {
-    const { causationid: _c, traceparent: _t, dataschema: _d, ...minimal } = customerWon;
+  it('carries the origin extension through encode and decode', () => {
+    const fromErp = { ...customerWon, origin: 'erp' as const };
+    expect(JSON.parse(new TextDecoder().decode(encodeIntegrationEvent(fromErp).data)).origin).toBe('erp');
+    expect(decodeIntegrationEvent(encodeIntegrationEvent(fromErp).data).origin).toBe('erp');
+  });
+
+  it('keeps optional attributes optional, origin included (events from before it existed)', () => {
+    const { causationid: _c, traceparent: _t, dataschema: _d, origin: _o, ...minimal } = customerWon;
     const decoded = decodeIntegrationEvent(encodeIntegrationEvent(minimal).data);
     expect(decoded).toEqual(minimal);
     expect(Object.keys(decoded)).not.toContain('causationid');
     expect(Object.keys(decoded)).not.toContain('sequence');
+    expect(Object.keys(decoded)).not.toContain('origin');
   });
 
   it.each([
@@ -53,6 +61,7 @@ describe('CloudEvents codec', () => {
     ['a type outside switchboard.<subject>.v<N>', { type: 'crm.customer.won' }, /invalid integration event type/],
     ['a source that is not /<service>', { source: 'crm' }, /source must be/],
     ['a non-JSON content type', { datacontenttype: 'text/plain' }, /datacontenttype must be application\/json/],
+    ['an origin that is no known system', { origin: 'sap' }, /origin must be one of crm, order, erp, clm, got sap/],
   ])('refuses to encode an event with %s', (_what, change, message) => {
     const broken = { ...customerWon, ...change } as unknown as IntegrationEvent;
     expect(() => encodeIntegrationEvent(broken)).toThrow(InvalidIntegrationEventError);
@@ -62,6 +71,12 @@ describe('CloudEvents codec', () => {
   it('refuses to encode an extension the SDK rejects', () => {
     const broken = { ...customerWon, Bad_Name: 'x' } as unknown as IntegrationEvent;
     expect(() => encodeIntegrationEvent(broken)).toThrow(/invalid extension name/);
+  });
+
+  it('decodes an origin it does not know (a newer producer), which is then an echo to no system', () => {
+    const decoded = decodeIntegrationEvent(json({ ...customerWon, origin: 'sap' }));
+    expect(decoded.origin).toBe('sap');
+    expect(isEchoTo(decoded, 'crm')).toBe(false);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { parseIntegrationEventType, type IntegrationEvent } from '@switchboard/contracts';
+import { isOriginSystem, ORIGIN_SYSTEMS, parseIntegrationEventType, type IntegrationEvent } from '@switchboard/contracts';
 import { CloudEvent, ValidationError } from 'cloudevents';
 import { headers as natsHeaders, type MsgHdrs } from 'nats';
 
@@ -40,6 +40,11 @@ const REQUIRED = ['id', 'source', 'type', 'subject', 'time', 'datacontenttype', 
  * rejects never reaches the wire.
  */
 export function encodeIntegrationEvent(event: IntegrationEvent): EncodedIntegrationEvent {
+  // We never publish a system nobody knows; decoding stays lenient, so a newer producer's
+  // origin does not dead-letter an older consumer's messages (it is then simply no echo).
+  if (event.origin !== undefined && !isOriginSystem(event.origin)) {
+    throw new InvalidIntegrationEventError(`origin must be one of ${ORIGIN_SYSTEMS.join(', ')}, got ${String(event.origin)}`);
+  }
   const cloudEvent = toCloudEvent(event as unknown as Record<string, unknown>);
   const { subject } = parseIntegrationEventType(cloudEvent.type);
   const headers = natsHeaders();
@@ -121,6 +126,7 @@ function toIntegrationEvent<Data>(cloudEvent: CloudEvent<unknown>): IntegrationE
     ...optional('causationid'),
     ...optional('traceparent'),
     ...optional('sequence'),
+    ...optional('origin'),
     data: cloudEvent.data as Data,
   };
 }

@@ -5,7 +5,7 @@ const recorded: RecordedEvent = {
   id: '5b0b7c52-0f0a-4b0e-9c6a-1d1f1a3f0001',
   type: 'CustomerWon',
   data: { name: 'ACME' },
-  metadata: { correlationId: 'corr-1', causationId: 'cmd-1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+  metadata: { correlationId: 'corr-1', causationId: 'cmd-1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', origin: 'erp' },
   streamName: 'customer-42',
   streamRevision: 3n,
   position: { commit: 10n, prepare: 11n },
@@ -13,7 +13,7 @@ const recorded: RecordedEvent = {
 };
 
 describe('toIntegrationEvents', () => {
-  it('completes a draft from the domain event: id, source, subject, time, trace context and stream revision', () => {
+  it('completes a draft from the domain event: id, source, subject, time, trace context, origin and stream revision', () => {
     const [event] = toIntegrationEvents(recorded, () => ({ type: 'switchboard.crm.customer.won.v1', data: { name: 'ACME' } }), 'crm');
 
     expect(event).toEqual({
@@ -26,6 +26,7 @@ describe('toIntegrationEvents', () => {
       correlationid: 'corr-1',
       causationid: 'cmd-1',
       traceparent: recorded.metadata.traceparent,
+      origin: 'erp',
       sequence: '00000000000000000003',
       data: { name: 'ACME' },
     });
@@ -37,6 +38,15 @@ describe('toIntegrationEvents', () => {
     expect(event.correlationid).toBe(recorded.id);
     expect(event).not.toHaveProperty('causationid');
     expect(event).not.toHaveProperty('traceparent');
+  });
+
+  it("defaults the origin to the service's own system: a chain starts here", () => {
+    const won = () => ({ type: 'switchboard.crm.customer.won.v1', data: {} });
+
+    expect(toIntegrationEvents({ ...recorded, metadata: {} }, won, 'crm')[0].origin).toBe('crm');
+    expect(toIntegrationEvents({ ...recorded, metadata: {} }, won, 'contract-adapter')[0].origin).toBe('clm');
+    expect(toIntegrationEvents({ ...recorded, metadata: { origin: 'nowhere' } }, won, 'erp-adapter')[0].origin).toBe('erp');
+    expect(toIntegrationEvents({ ...recorded, metadata: {} }, won, 'test-service')[0]).not.toHaveProperty('origin');
   });
 
   it('keeps what the mapper set and derives stable distinct ids for several events', () => {

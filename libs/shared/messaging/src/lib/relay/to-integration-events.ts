@@ -1,4 +1,4 @@
-import type { IntegrationEvent } from '@switchboard/contracts';
+import { isOriginSystem, originOf, type IntegrationEvent } from '@switchboard/contracts';
 import { parseStreamName, type RecordedEvent } from '@switchboard/event-sourcing';
 import type { IntegrationEventDraft, IntegrationEventMapper } from './integration-event-mapper';
 
@@ -18,7 +18,9 @@ export type RelayedIntegrationEvent<Data = unknown> = IntegrationEvent<Data> & {
  * - `source`: `/<service>`; `subject`: the id part of the stream name (`order-42` → `42`);
  * - `time`: when the event was recorded;
  * - `correlationid`, `causationid`, `traceparent`: from the event's metadata (correlation
- *   defaults to the event id: a chain starts here).
+ *   defaults to the event id: a chain starts here);
+ * - `origin`: the metadata's origin (where the chain's change started), else the service's own
+ *   system (from its source); none for a service that stands for no system.
  */
 export function toIntegrationEvents(
   event: RecordedEvent,
@@ -28,13 +30,15 @@ export function toIntegrationEvents(
   const mapped = map(event);
   if (mapped === null) return [];
   const drafts: readonly IntegrationEventDraft[] = Array.isArray(mapped) ? mapped : [mapped as IntegrationEventDraft];
-  const { correlationId, causationId, traceparent } = event.metadata;
+  const { correlationId, causationId, traceparent, origin } = event.metadata;
   return drafts.map((draft, index) => {
     const causation = draft.causationid ?? causationId;
     const trace = draft.traceparent ?? traceparent;
+    const source = draft.source ?? `/${service}`;
+    const chainOrigin = draft.origin ?? (isOriginSystem(origin) ? origin : originOf({ source }));
     return {
       id: draft.id ?? (drafts.length === 1 ? event.id : `${event.id}:${index}`),
-      source: draft.source ?? `/${service}`,
+      source,
       type: draft.type,
       subject: draft.subject ?? aggregateIdOf(event.streamName),
       time: draft.time ?? event.recordedAt.toISOString(),
@@ -43,6 +47,7 @@ export function toIntegrationEvents(
       correlationid: draft.correlationid ?? correlationId ?? event.id,
       ...(typeof causation === 'string' ? { causationid: causation } : {}),
       ...(typeof trace === 'string' ? { traceparent: trace } : {}),
+      ...(chainOrigin === undefined ? {} : { origin: chainOrigin }),
       sequence: event.streamRevision.toString().padStart(20, '0'),
       data: draft.data,
     };

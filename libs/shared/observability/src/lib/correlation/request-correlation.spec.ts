@@ -36,12 +36,25 @@ describe('correlationMiddleware', () => {
     const res = Object.assign(new EventEmitter(), { setHeader: (name: string, value: string) => headers.set(name, value) });
     let inside: string | undefined;
 
-    correlationMiddleware({ headers: { 'x-correlation-id': 'req-7' } } as unknown as IncomingMessage, res as unknown as ServerResponse, () => {
+    correlationMiddleware('crm')({ headers: { 'x-correlation-id': 'req-7' } } as unknown as IncomingMessage, res as unknown as ServerResponse, () => {
       inside = CorrelationContext.current()?.correlationId;
     });
 
     expect(headers.get('x-correlation-id')).toBe('req-7');
     expect(inside).toBe('req-7');
+  });
+
+  it("starts the request's chain in the service's own system", () => {
+    const res = { setHeader: () => undefined } as unknown as ServerResponse;
+    const originIn = (service: string) => {
+      let origin: string | undefined;
+      correlationMiddleware(service)({ headers: {} } as unknown as IncomingMessage, res, () => {
+        origin = CorrelationContext.current()?.origin;
+      });
+      return origin;
+    };
+
+    expect(['order', 'erp-adapter', 'contract-adapter', 'erp-simulator'].map(originIn)).toEqual(['order', 'erp', 'clm', undefined]);
   });
 
   it('keeps the first ids when mounted twice on the same request', () => {
@@ -50,9 +63,9 @@ describe('correlationMiddleware', () => {
     let outer: string | undefined;
     let inner: string | undefined;
 
-    correlationMiddleware(req, res, () => {
+    correlationMiddleware('crm')(req, res, () => {
       outer = CorrelationContext.current()?.correlationId;
-      correlationMiddleware(req, res, () => {
+      correlationMiddleware('crm')(req, res, () => {
         inner = CorrelationContext.current()?.correlationId;
       });
     });

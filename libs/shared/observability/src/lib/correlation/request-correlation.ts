@@ -1,3 +1,4 @@
+import { originOfService } from '@switchboard/contracts';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { CorrelationContext, type CorrelationIds } from './correlation-context';
@@ -31,15 +32,22 @@ export function correlationFromHeaders(headers: IncomingHttpHeaders): Correlatio
 
 const correlated = new WeakSet<IncomingMessage>();
 
+export type CorrelationMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
 /**
- * Express-style middleware: runs the rest of the request inside CorrelationContext and echoes
- * the correlation id in the response header. Idempotent per request: bootstrapService also
+ * Express-style middleware of `service` (its SERVICE_NAME): runs the rest of the request inside
+ * CorrelationContext and echoes the correlation id in the response header. A request starts a
+ * chain in the service's own system (`origin`); a caller cannot claim another, since an origin
+ * suppresses writes to that system downstream. Idempotent per request: bootstrapService also
  * mounts it ahead of the body parser, so even a malformed body's 400 carries the id.
  */
-export function correlationMiddleware(req: IncomingMessage, res: ServerResponse, next: () => void): void {
-  if (correlated.has(req)) return next();
-  correlated.add(req);
-  const ids = correlationFromHeaders(req.headers);
-  res.setHeader(CORRELATION_ID_HEADER, ids.correlationId);
-  CorrelationContext.run(ids, next);
+export function correlationMiddleware(service: string): CorrelationMiddleware {
+  const origin = originOfService(service);
+  return (req, res, next) => {
+    if (correlated.has(req)) return next();
+    correlated.add(req);
+    const ids = { ...correlationFromHeaders(req.headers), ...(origin ? { origin } : {}) };
+    res.setHeader(CORRELATION_ID_HEADER, ids.correlationId);
+    CorrelationContext.run(ids, next);
+  };
 }

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { CorrelationContext } from '@switchboard/observability';
 import type { Registry } from 'prom-client';
 import { CalloutError } from './callout.error';
 import { CalloutMetrics, type CalloutOutcome } from './callout-metrics';
@@ -7,6 +8,8 @@ import { retryAfterMs } from './retry-after';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+/** Where the change being called out started (`crm`, `order`, `erp`, `clm`), so the callee need not echo it back. */
+export const ORIGIN_HEADER = 'Switchboard-Origin';
 
 export interface LoggerLike {
   log(message: string): void;
@@ -111,7 +114,8 @@ async function readBody(response: Response, type: 'json' | 'text' | 'bytes' | un
  * The resilient HTTP client of adapters and simulators (Node's fetch underneath): a timeout per
  * attempt, retries with exponential backoff and full jitter on network errors, timeouts, 408, 429
  * and 5xx, `Retry-After` honoured, attempts and total time bounded, a circuit breaker per
- * endpoint (origin + route), `Idempotency-Key` on unsafe methods. A call that does not succeed
+ * endpoint (origin + route), `Idempotency-Key` on unsafe methods, `Switchboard-Origin` with the
+ * current chain's origin (CorrelationContext) on every call. A call that does not succeed
  * throws a CalloutError saying whether a later retry makes sense.
  */
 export class CalloutClient {
@@ -222,7 +226,12 @@ export class CalloutClient {
   private async attempt(request: CalloutRequest, method: string, attempt: number, timeoutMs: number): Promise<Attempt> {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { ...this.options.headers, ...(typeof request.headers === 'function' ? request.headers(attempt) : request.headers) };
+    const origin = CorrelationContext.current()?.origin;
+    const headers: Record<string, string> = {
+      ...(origin ? { [ORIGIN_HEADER]: origin } : {}),
+      ...this.options.headers,
+      ...(typeof request.headers === 'function' ? request.headers(attempt) : request.headers),
+    };
     if (request.json !== undefined) headers['content-type'] ??= 'application/json';
     if (request.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = request.idempotencyKey;
     const body = request.json !== undefined ? JSON.stringify(request.json) : request.body;
