@@ -1,3 +1,4 @@
+import { DEMO_SERVICE_NAMES, formatEntry, runLeadToCashDemo, type DemoOrigins } from '@switchboard/demo';
 import { getJson, postJson, waitFor, type Json } from '@switchboard/testing';
 import { createHash } from 'node:crypto';
 import { customerViewWhen, orderWhen, placeOrderOnceWon, winCustomer } from '@switchboard/testing/system';
@@ -130,6 +131,75 @@ describe('the whole lead-to-cash flow through the adapters to the simulated ERP 
     expect(view.contracts).toHaveLength(1);
     expect(view.orders).toHaveLength(1);
   }, 150_000);
+
+  it('runs the demo scenario against the running system and prints each step', async () => {
+    const { crm, 'erp-simulator': erp, 'clm-simulator': clm } = system.services;
+    const origins = Object.fromEntries(
+      DEMO_SERVICE_NAMES.map((name) => [name, system.services[name].base]),
+    ) as DemoOrigins;
+    const printed: string[] = [];
+
+    const { ids, timeline } = await runLeadToCashDemo(origins, {
+      report: (entry) => printed.push(formatEntry(entry)),
+    });
+
+    // Every step, in order, each with all it waits for (a step's observations may be seen in any order).
+    const stepsInOrder = timeline.map((entry) => entry.step).filter((step, i, all) => all[i - 1] !== step);
+    expect(stepsInOrder).toEqual([
+      'check health',
+      'register a prospect (CRM)',
+      'win the customer (CRM)',
+      'draft a contract (CLM)',
+      'sign the contract (CLM)',
+      'place an order (order)',
+      'ship it (ERP)',
+      'invoice it (ERP)',
+    ]);
+    expect(timeline.map((entry) => entry.visible).sort()).toEqual(
+      [
+        'all six services answer /health/ready',
+        'the CRM 360 view shows the prospect',
+        'the CRM shows the ERP customer number',
+        'the CRM shows the CLM customer id',
+        'the CRM shows the contract drafted',
+        "the CRM shows it signed, copy's sha256 = CLM's",
+        "the ERP has the contract's conditions",
+        'the ERP has the sales order, accepted',
+        'the order service shows it accepted',
+        'the CRM 360 view shows it accepted',
+        'the order service shows it shipped',
+        'the CRM 360 view shows it shipped',
+        'the order service shows it invoiced',
+        'the CRM 360 view shows it invoiced',
+      ].sort(),
+    );
+    for (const [i, entry] of timeline.entries()) {
+      expect(entry.latencyMs).toBeGreaterThanOrEqual(0);
+      expect(entry.elapsedMs).toBeGreaterThanOrEqual(i === 0 ? entry.latencyMs : timeline[i - 1].elapsedMs);
+    }
+    // Printed: one line per entry, naming every id the demo reports.
+    expect(printed).toHaveLength(timeline.length);
+    for (const id of Object.values(ids)) expect(printed.join('\n')).toContain(id);
+
+    // The ids it reports are the ones the systems hold: the CRM, the ERP and the CLM agree with it.
+    const view = (await getJson(`${crm.api}/customers/${ids.customerId}`)).body;
+    expect(view).toMatchObject({
+      status: 'won',
+      externalIds: { erpCustomerNumber: ids.erpCustomerNumber, clmCustomerId: ids.clmCustomerId },
+      contracts: [{ clmContractId: ids.contractId, status: 'signed', signedCopy: { sha256: ids.sha256 } }],
+      orders: [{ id: ids.orderId, status: 'invoiced', erpOrderNumber: ids.erpOrderNumber }],
+    });
+    expect((await getJson(`${erp.api}/sales-orders?externalRef=${ids.orderId}`)).body).toEqual([
+      expect.objectContaining({
+        orderNumber: ids.erpOrderNumber,
+        customerNumber: ids.erpCustomerNumber,
+        status: 'invoiced',
+      }),
+    ]);
+    expect(sha256((await download(`${clm.api}/contracts/${ids.contractId}/document`)).bytes)).toBe(
+      ids.sha256,
+    );
+  }, 60_000);
 
   it('stops every service and simulator on SIGTERM with exit code 0', async () => {
     const names = Object.keys(system.services) as (keyof WholeSystem['services'])[];
