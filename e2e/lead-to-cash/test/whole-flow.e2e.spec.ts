@@ -1,5 +1,5 @@
 import { DEMO_SERVICE_NAMES, formatEntry, runLeadToCashDemo, type DemoOrigins } from '@switchboard/demo';
-import { getJson, postJson, waitFor, type Json } from '@switchboard/testing';
+import { getJson, postExpecting, waitFor, type Json } from '@switchboard/testing';
 import { createHash } from 'node:crypto';
 import { customerViewWhen, orderWhen, placeOrderOnceWon, winCustomer } from '@switchboard/testing/system';
 import { CLEAN_EXIT } from './support/lead-to-cash';
@@ -11,14 +11,6 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 async function download(url: string): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
   const res = await fetch(url);
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
-}
-
-/** The answer of `POST url` once it is `status`, else a failure naming what came back. */
-async function post(url: string, body: unknown, status: number): Promise<Json> {
-  const res = await postJson(url, body);
-  if (res.status !== status)
-    throw new Error(`POST ${url} answered ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
 }
 
 // Everything real: crm, order, both adapters and both simulators as their own processes, talking HTTP, webhooks and JetStream.
@@ -53,7 +45,7 @@ describe('the whole lead-to-cash flow through the adapters to the simulated ERP 
     const { erpCustomerNumber, clmCustomerId } = linked.externalIds;
 
     // A contract drafted in the CLM reaches the CRM by webhook.
-    const clmContract = await post(
+    const clmContract = await postExpecting(
       `${clm.api}/admin/contracts`,
       { clmCustomerId, title: 'Framework agreement', conditions: CONDITIONS },
       201,
@@ -70,7 +62,7 @@ describe('the whole lead-to-cash flow through the adapters to the simulated ERP 
     await contractsWhen((c) => c.clmContractId === clmContract.id && c.status === 'drafted', 'drafted');
 
     // Signed in the CLM → the CRM shows it signed with the signed copy, and the ERP gets the conditions.
-    await post(`${clm.api}/admin/contracts/${clmContract.id}/sign`, { signedBy: 'Jane Doe, CEO' }, 200);
+    await postExpecting(`${clm.api}/admin/contracts/${clmContract.id}/sign`, { signedBy: 'Jane Doe, CEO' }, 200);
     const signed = await contractsWhen(
       (c) => c.status === 'signed' && c.signedCopy !== null,
       'signed, with the signed copy',
@@ -117,7 +109,7 @@ describe('the whole lead-to-cash flow through the adapters to the simulated ERP 
 
     // Advanced in the ERP → each state reaches the order service and the CRM by webhook.
     for (const status of ['shipped', 'invoiced']) {
-      await post(`${erp.api}/admin/sales-orders/${erpOrderNumber}/advance`, { status }, 200);
+      await postExpecting(`${erp.api}/admin/sales-orders/${erpOrderNumber}/advance`, { status }, 200);
       await orderWhen(order, orderId, (o) => o.status === status, status);
       await customerViewWhen(crm, customerId, orderInCrm(status), `the ${status} order in the 360 view`);
     }

@@ -3,17 +3,16 @@ import { IntegrationEventPublisher, JetStreamConnection } from '@switchboard/mes
 import {
   createTestNats,
   createTestSchema,
+  type ProcessExit,
+  quietLogger,
   ServiceProcess,
   TEST_DATABASE_URL,
-  waitFor,
-  type ProcessExit,
   type TestNats,
   type TestSchema,
+  waitFor,
 } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 import type { PubAck } from 'nats';
-
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
  * crm and order as two real processes on their own throwaway schemas, sharing one throwaway NATS
@@ -63,7 +62,7 @@ export async function startLeadToCash(): Promise<LeadToCash> {
     await cleanup();
     throw [crmStarted, orderStarted].find((s) => s.status === 'rejected')?.reason;
   }
-  const connection = await JetStreamConnection.wrap(nats.nc, { namespace: nats.namespace, logger: quiet });
+  const connection = await JetStreamConnection.wrap(nats.nc, { namespace: nats.namespace, logger: quietLogger });
   const publisher = new IntegrationEventPublisher(connection);
   const jsm = connection.jsm;
   return {

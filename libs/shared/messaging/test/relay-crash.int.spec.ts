@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { comparePositions } from '@switchboard/event-sourcing';
-import { waitFor } from '@switchboard/testing';
+import { quietLogger, waitFor } from '@switchboard/testing';
 import { IntegrationEventRelay } from '../src';
 import {
   appendCustomers,
@@ -9,7 +9,6 @@ import {
   consumeAll,
   createRelayTestEnv,
   crmMapper,
-  quietLogger,
   RELAY_PROCESSOR,
   storedCount,
   storedMessages,

@@ -1,6 +1,6 @@
 import { CRM_STREAM } from '@switchboard/contracts';
 import { comparePositions } from '@switchboard/event-sourcing';
-import { waitFor } from '@switchboard/testing';
+import { quietLogger, waitFor } from '@switchboard/testing';
 import { IntegrationEventRelay, provisionStreams, type IntegrationEventRelayOptions } from '../src';
 import {
   appendCustomers,
@@ -8,7 +8,6 @@ import {
   consumeAll,
   createRelayTestEnv,
   crmMapper,
-  quietLogger,
   RELAY_PROCESSOR,
   storedCount,
   storedMessages,

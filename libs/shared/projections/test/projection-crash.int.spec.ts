@@ -1,14 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { comparePositions } from '@switchboard/event-sourcing';
-import { waitFor } from '@switchboard/testing';
+import { quietLogger, waitFor } from '@switchboard/testing';
 import { defineProjection, ProjectionRunner, rebuildProjection } from '../src';
 import { appendOrders, checkpointOf, expectedSummaries, ids, reached } from './fixtures/order-scenario';
 import { orderSummaryProjection, type OrderSummaryEvent } from './fixtures/order-summary.projection';
 import type { OrderSummary } from './fixtures/order-summary.entity';
 import { createProjectionTestEnv, type ProjectionTestEnv } from './fixtures/projection-test-env';
 
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const workspaceRoot = join(__dirname, '../../../..');
 
 describe('ProjectionRunner crashes: read model and checkpoint commit together', () => {
@@ -42,7 +41,7 @@ describe('ProjectionRunner crashes: read model and checkpoint commit together', 
     expect(comparePositions(killedAt!, last)).toBeLessThan(0);
     expect(await env.summaries()).toEqual(await expectedSummaries(env, killedAt));
 
-    const restarted = new ProjectionRunner(orderSummaryProjection(), env.eventStore, env.dataSource, { logger: quiet });
+    const restarted = new ProjectionRunner(orderSummaryProjection(), env.eventStore, env.dataSource, { logger: quietLogger });
     restarted.start();
     try {
       await waitFor(() => reached(env, last), { what: 'the restarted runner to finish', timeoutMs: 30_000 });
@@ -70,7 +69,7 @@ describe('ProjectionRunner crashes: read model and checkpoint commit together', 
     const last = await appendOrders(env, ids('f', 10), { lines: 4 });
     const errors: string[] = [];
     const runner = new ProjectionRunner(flaky, env.eventStore, env.dataSource, {
-      logger: { ...quiet, error: (message) => errors.push(message) },
+      logger: { ...quietLogger, error: (message) => errors.push(message) },
       retryDelayMs: 20,
     });
     runner.start();
@@ -95,7 +94,7 @@ describe('ProjectionRunner crashes: read model and checkpoint commit together', 
       evolve: (row, event) => (event.type === 'OrderPlaced' && row ? row : base.evolve(row, event)),
     });
     const last = await appendOrders(env, ids('m', 12), { lines: 3 });
-    const first = new ProjectionRunner(keepsPlacedRows, env.eventStore, env.dataSource, { logger: quiet });
+    const first = new ProjectionRunner(keepsPlacedRows, env.eventStore, env.dataSource, { logger: quietLogger });
     first.start();
     try {
       await waitFor(() => reached(env, last), { what: 'the first runner to finish' });
@@ -108,7 +107,7 @@ describe('ProjectionRunner crashes: read model and checkpoint commit together', 
 
     const errors: string[] = [];
     const restarted = new ProjectionRunner(keepsPlacedRows, env.eventStore, env.dataSource, {
-      logger: { ...quiet, error: (message) => errors.push(message) },
+      logger: { ...quietLogger, error: (message) => errors.push(message) },
       retryDelayMs: 20,
       maxRetryDelayMs: 50,
     });

@@ -1,17 +1,15 @@
 import { ProjectionRunner } from '../src';
-import { waitFor } from '@switchboard/testing';
+import { quietLogger, waitFor } from '@switchboard/testing';
 import { appendOrders, checkpointOf, expectedSummaries, ids, reached } from './fixtures/order-scenario';
 import { orderSummaryProjection } from './fixtures/order-summary.projection';
 import { createProjectionTestEnv, type ProjectionTestEnv } from './fixtures/projection-test-env';
-
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe('ProjectionRunner (PostgreSQL event store → TypeORM read model)', () => {
   let env: ProjectionTestEnv;
   const runners: ProjectionRunner[] = [];
   const runner = (name?: string) => {
     const created = new ProjectionRunner(orderSummaryProjection(name), env.eventStore, env.dataSource, {
-      logger: quiet,
+      logger: quietLogger,
     });
     runners.push(created);
     return created;

@@ -2,7 +2,7 @@ import { Controller, Get, type INestApplication, Module, NotFoundException, Para
 import { Test } from '@nestjs/testing';
 import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, formatPosition } from '@switchboard/event-sourcing';
-import { waitFor } from '@switchboard/testing';
+import { quietLogger, waitFor } from '@switchboard/testing';
 import type { Repository } from 'typeorm';
 import {
   ProjectionBehindError,
@@ -17,8 +17,6 @@ import { checkpointOf } from './fixtures/order-scenario';
 import { OrderSummary } from './fixtures/order-summary.entity';
 import { orderSummaryProjection } from './fixtures/order-summary.projection';
 import { createProjectionTestEnv, readModelDataSourceOptions, type ProjectionTestEnv } from './fixtures/projection-test-env';
-
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 @Controller('orders')
 class GetOrderSummaryController {
@@ -46,7 +44,7 @@ describe('read-your-writes', () => {
 
   describe('waitForPosition', () => {
     it('returns once the projection has applied the position a write returned', async () => {
-      const runner = new ProjectionRunner(orderSummaryProjection(), env.eventStore, env.dataSource, { logger: quiet });
+      const runner = new ProjectionRunner(orderSummaryProjection(), env.eventStore, env.dataSource, { logger: quietLogger });
       runner.start();
       try {
         const written = await env.append('o1', placed('o1'), lineAdded('o1', 70));
@@ -96,7 +94,7 @@ describe('read-your-writes', () => {
       })
       class AppModule {}
 
-      const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).setLogger(quiet).compile();
+      const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).setLogger(quietLogger).compile();
       app = moduleRef.createNestApplication({ logger: false });
       await app.listen(0, '127.0.0.1');
       baseUrl = await app.getUrl();

@@ -1,10 +1,8 @@
-import { waitFor } from '@switchboard/testing';
+import { quietLogger, waitFor } from '@switchboard/testing';
 import { ProjectionRunner, rebuildProjection, rebuildProjectionCli } from '../src';
 import { appendOrders, checkpointOf, expectedSummaries, ids, reached } from './fixtures/order-scenario';
 import { orderSummaryProjection } from './fixtures/order-summary.projection';
 import { createProjectionTestEnv, type ProjectionTestEnv } from './fixtures/projection-test-env';
-
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe('rebuildProjection', () => {
   let env: ProjectionTestEnv;
@@ -13,7 +11,7 @@ describe('rebuildProjection', () => {
   beforeEach(async () => {
     env = await createProjectionTestEnv('rebuild');
     runner = new ProjectionRunner(orderSummaryProjection(), env.eventStore, env.dataSource, {
-      logger: quiet,
+      logger: quietLogger,
       watchIntervalMs: 100,
     });
   });

@@ -3,3 +3,4 @@ export * from './nats.fixture';
 export * from './wait-for';
 export * from './json-http';
 export * from './service-process';
+export * from './quiet-logger';

@@ -30,6 +30,13 @@ async function send(method: string, url: string, body: unknown, headers: Request
 /** POSTs `body` as JSON (a string as it is); resolves to the status, headers and parsed JSON answer. */
 export const postJson = (url: string, body: unknown = {}, headers: RequestHeaders = {}) => send('POST', url, body, headers);
 
+/** The JSON answer of `POST url` when it is `status`; otherwise throws, naming what came back. */
+export async function postExpecting(url: string, body: unknown, status: number, headers: RequestHeaders = {}): Promise<Json> {
+  const res = await postJson(url, body, headers);
+  if (res.status !== status) throw new Error(`POST ${url} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
 /** PATCHes `body` as JSON (a string as it is). */
 export const patchJson = (url: string, body: unknown, headers: RequestHeaders = {}) => send('PATCH', url, body, headers);
 

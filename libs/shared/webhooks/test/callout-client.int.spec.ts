@@ -1,8 +1,7 @@
 import { Registry } from 'prom-client';
 import { CalloutClient, CalloutError, type CalloutClientOptions } from '../src/index';
 import { answer, hang, ScriptedServer } from './support/scripted-server';
-
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+import { quietLogger } from '@switchboard/testing';
 
 async function failure(call: Promise<unknown>): Promise<CalloutError> {
   try {
@@ -24,7 +23,7 @@ describe('CalloutClient against a real HTTP server', () => {
       // Generous: a loaded machine (or the process's first fetch) must not turn into a timeout.
       timeoutMs: 2_000,
       retry: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 50, maxElapsedMs: 5_000 },
-      logger: quiet,
+      logger: quietLogger,
       registry,
       ...options,
       baseUrl: options.baseUrl ?? server.url,

@@ -1,14 +1,13 @@
 import { Registry } from 'prom-client';
 import { CalloutError, generateWebhookSecret, WebhookSender, WebhookVerifier } from '../src/index';
 import { answer, ScriptedServer } from './support/scripted-server';
-
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+import { quietLogger } from '@switchboard/testing';
 
 describe('WebhookSender against a real HTTP server', () => {
   let server: ScriptedServer;
   const secret = generateWebhookSecret();
   const sender = (maxAttempts = 4) =>
-    new WebhookSender({ name: 'erp-simulator', retry: { maxAttempts, baseDelayMs: 10, maxDelayMs: 20 }, logger: quiet, registry: new Registry() });
+    new WebhookSender({ name: 'erp-simulator', retry: { maxAttempts, baseDelayMs: 10, maxDelayMs: 20 }, logger: quietLogger, registry: new Registry() });
 
   beforeEach(async () => {
     server = await ScriptedServer.start();

@@ -1,7 +1,7 @@
 import { Injectable, Module, type INestApplication } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { BaseConfig, bootstrapService, ObservabilityModule } from '@switchboard/observability';
-import { createTestSchema, waitFor, type TestSchema } from '@switchboard/testing';
+import { createTestSchema, quietLogger, type TestSchema, waitFor } from '@switchboard/testing';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { deflateSync, gzipSync } from 'node:zlib';
@@ -299,7 +299,7 @@ describe('POST /webhooks/<source> over real HTTP and PostgreSQL', () => {
   });
 
   it('accepts what the outbound WebhookSender delivers', async () => {
-    const sender = new WebhookSender({ name: 'erp-simulator', logger: { log: () => undefined, warn: () => undefined, error: () => undefined } });
+    const sender = new WebhookSender({ name: 'erp-simulator', logger: quietLogger });
 
     const res = await sender.send({ url: `${base}/webhooks/erp?mode=sync`, secret: currentSecret, id: newId(), payload: { orderNo: 'O-1' } });
 

@@ -8,7 +8,7 @@ import {
   type Position,
   type RecordedEvent,
 } from '@switchboard/event-sourcing';
-import { createTestNats, createTestSchema, type TestNats, type TestSchema } from '@switchboard/testing';
+import { createTestNats, createTestSchema, quietLogger, type TestNats, type TestSchema } from '@switchboard/testing';
 import { Pool } from 'pg';
 import {
   ConsumerLoop,
@@ -16,7 +16,6 @@ import {
   JetStreamConnection,
   provisionStreams,
   type IntegrationEventMapper,
-  type MessagingLogger,
 } from '../../src';
 
 export const RELAY_PROCESSOR = 'crm-relay';
@@ -39,8 +38,6 @@ export interface RelayTestEnv {
   readonly crmStream: string;
   close(): Promise<void>;
 }
-
-export const quietLogger: MessagingLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 export async function createRelayTestEnv({ provision = true } = {}): Promise<RelayTestEnv> {
   const db = await createTestSchema('relay');

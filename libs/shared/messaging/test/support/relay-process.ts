@@ -7,7 +7,8 @@ import { PostgresEventStore } from '@switchboard/event-sourcing';
 import { TEST_DATABASE_URL, TEST_NATS_URL } from '@switchboard/testing';
 import { Pool } from 'pg';
 import { IntegrationEventRelay, JetStreamConnection } from '../../src';
-import { crmMapper, quietLogger, RELAY_PROCESSOR } from './relay-env';
+import { quietLogger } from '@switchboard/testing';
+import { crmMapper, RELAY_PROCESSOR } from './relay-env';
 
 async function main(schema: string, namespace: string): Promise<void> {
   const eventStore = new PostgresEventStore({ connectionString: TEST_DATABASE_URL, schema, logger: quietLogger });

@@ -3,11 +3,9 @@ import { streamForSubject, type IntegrationEvent } from '@switchboard/contracts'
 import { IntegrationEventPublisher, JetStreamConnection, jetStreamServer } from '@switchboard/messaging';
 import { bootstrapService, metricsRegistry, type BaseConfig, type BootstrapOptions } from '@switchboard/observability';
 import { migrateServiceSchema, type ReadModelDataSourceOptions } from '@switchboard/projections';
-import { createTestNats, createTestSchema, TEST_DATABASE_URL, type TestNats, type TestSchema } from '@switchboard/testing';
+import { createTestNats, createTestSchema, quietLogger, TEST_DATABASE_URL, type TestNats, type TestSchema } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 export interface ServiceForTestOptions<C extends BaseConfig> {
   /** The service name (`crm`): the bootstrap's name and the test schema's prefix. */
@@ -67,10 +65,10 @@ export async function startServiceForTest<C extends BaseConfig>(options: Service
     LOG_LEVEL: process.env[`${name.toUpperCase()}_TEST_LOG_LEVEL`] ?? 'error',
     ...options.env,
   });
-  await migrateServiceSchema({ url: TEST_DATABASE_URL, schema: schema.schema, migrations }, quiet);
+  await migrateServiceSchema({ url: TEST_DATABASE_URL, schema: schema.schema, migrations }, quietLogger);
   const app = await bootstrapService({ name, module, configClass, port: 0, microservice: jetStreamServer });
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  const connection = await JetStreamConnection.wrap(nats.nc, { namespace: nats.namespace, logger: quiet });
+  const connection = await JetStreamConnection.wrap(nats.nc, { namespace: nats.namespace, logger: quietLogger });
   const publisher = new IntegrationEventPublisher(connection);
   return {
     app,

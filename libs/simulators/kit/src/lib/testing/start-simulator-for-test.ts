@@ -1,11 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { bootstrapService, type BootstrapOptions } from '@switchboard/observability';
 import { migrateServiceSchema, type ReadModelDataSourceOptions } from '@switchboard/projections';
-import { createTestSchema, TEST_DATABASE_URL, type TestSchema } from '@switchboard/testing';
+import { createTestSchema, quietLogger, TEST_DATABASE_URL, type TestSchema } from '@switchboard/testing';
 import type { AddressInfo } from 'node:net';
 import type { SimulatorConfig } from '../config/simulator.config';
-
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 export interface SimulatorForTestOptions<C extends SimulatorConfig> {
   /** `erp-simulator`: the bootstrap's name; the test schema's prefix is derived from it. */
@@ -38,7 +36,7 @@ export interface SimulatorForTest {
  */
 export async function startSimulatorForTest<C extends SimulatorConfig>(options: SimulatorForTestOptions<C>): Promise<SimulatorForTest> {
   const schema = await createTestSchema(options.name.replace(/-/g, '_'));
-  await migrateServiceSchema({ url: TEST_DATABASE_URL, schema: schema.schema, migrations: options.migrations }, quiet);
+  await migrateServiceSchema({ url: TEST_DATABASE_URL, schema: schema.schema, migrations: options.migrations }, quietLogger);
   return boot(options, schema);
 }
 
