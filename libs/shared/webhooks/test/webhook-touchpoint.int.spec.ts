@@ -202,7 +202,8 @@ describe('POST /webhooks/<source> over real HTTP and PostgreSQL', () => {
     const replay = await deliver({ orderNo: 'W-1' }, { id, mode: 'sync' });
 
     expect(replay.status).toBe(200);
-    expect(await json(replay)).toMatchObject({ status: 'processed', result: { applied: 'W-1', attempt: 1 } });
+    // The request that died holding it counts as a try.
+    expect(await json(replay)).toMatchObject({ status: 'processed', result: { applied: 'W-1', attempt: 2 } });
     expect(runsById.get(id)).toBe(1);
   });
 
@@ -222,7 +223,7 @@ describe('POST /webhooks/<source> over real HTTP and PostgreSQL', () => {
       return id;
     }
 
-    it('leaves the row of a worker that died mid-handler to another worker after the lease, which applies it and records the outcome once', async () => {
+    it('leaves the row of a worker that died mid-handler to another worker after the lease, which applies it and records the outcome once, the lost try counted', async () => {
       const id = await storedLeaseWebhook();
       const tries: string[] = [];
       const dying = worker(async ({ attempt }) => {
@@ -239,9 +240,30 @@ describe('POST /webhooks/<source> over real HTTP and PostgreSQL', () => {
       expect(await survivor.drain()).toBe(0); // the lease holds
       await waitFor(async () => (await survivor.drain()) === 1, { what: 'the row taken over after the lease' });
 
-      expect(tries).toEqual(['dying 1', 'survivor 1']);
-      expect(await row(id)).toMatchObject({ status: 'processed', result: { by: 'survivor' }, attempts: 1, claim_token: null });
+      expect(tries).toEqual(['dying 1', 'survivor 2']);
+      expect(await row(id)).toMatchObject({ status: 'processed', result: { by: 'survivor' }, attempts: 2, claim_token: null });
       expect(await survivor.drain()).toBe(0);
+    });
+
+    it('gives up on a delivery whose every try dies (maxAttempts of them) instead of taking it over forever', async () => {
+      const id = await storedLeaseWebhook();
+      let tries = 0;
+      const killer = () =>
+        worker(async () => {
+          tries++;
+          return new Promise(() => undefined); // each worker dies mid-handler
+        });
+
+      for (let i = 1; i <= 3; i++) {
+        void killer().drain();
+        await waitFor(() => tries === i, { what: `try ${i} in its handler` });
+        await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 50));
+      }
+      expect(await worker(async () => ({ by: 'never' })).drain()).toBe(1);
+
+      expect(tries).toBe(3);
+      expect(await row(id)).toMatchObject({ status: 'dead', claim_token: null, last_error: expect.stringContaining('without an outcome') });
+      expect((await inbox.dead({ source: 'lease' })).map((w) => w.webhookId)).toContain(id);
     });
 
     it.each([
@@ -268,7 +290,7 @@ describe('POST /webhooks/<source> over real HTTP and PostgreSQL', () => {
       release();
 
       expect(await staleDone).toBe(1);
-      expect(settled).toMatchObject({ status: 'processed', result: { by: 'newer' }, attempts: 1 });
+      expect(settled).toMatchObject({ status: 'processed', result: { by: 'newer' }, attempts: 2 });
       expect(await row(id)).toEqual(settled);
     });
   });

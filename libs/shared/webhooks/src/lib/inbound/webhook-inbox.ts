@@ -16,7 +16,7 @@ export interface InboundWebhook {
   readonly result: unknown;
   /** The answer given to the first delivery when it is fixed at once (202 in async mode). */
   readonly responseStatus: number | null;
-  /** Tries whose outcome was recorded. */
+  /** Tries that ended: those whose outcome was recorded, and those that died holding the row. */
   readonly attempts: number;
   /** When a pending row is due; while a try holds it, the end of that try's lease. */
   readonly nextAttemptAt: Date;
@@ -65,6 +65,13 @@ export interface RecordedOutcome {
   readonly webhook: InboundWebhook | undefined;
 }
 
+/**
+ * Taking over a row that still holds a claim means the try holding it never recorded an outcome
+ * (its process died, maybe because of this very delivery): it counts as a failed attempt, so a
+ * delivery that kills every worker ends dead after `maxAttempts` instead of looping forever.
+ */
+const LOST_TRY = 'the try holding it ended without an outcome (its process died or it outlived its lease)';
+
 // TypeORM answers a bare UPDATE with [rows, count]; wrapping it in a CTE gives plain rows.
 const updated = (sql: string) => `WITH changed AS (${sql} RETURNING *) SELECT * FROM changed`;
 
@@ -103,7 +110,9 @@ export class WebhookInbox {
    */
   async claimDue(sources: readonly string[], leaseMs: number): Promise<InboundWebhook | undefined> {
     const rows: Row[] = await this.dataSource.query(
-      updated(`UPDATE inbound_webhooks SET claim_token = $2, next_attempt_at = now() + make_interval(secs => $3::double precision / 1000)
+      updated(`UPDATE inbound_webhooks SET attempts = attempts + CASE WHEN claim_token IS NULL THEN 0 ELSE 1 END,
+               last_error = CASE WHEN claim_token IS NULL THEN last_error ELSE '${LOST_TRY}' END,
+               claim_token = $2, next_attempt_at = now() + make_interval(secs => $3::double precision / 1000)
                WHERE (source, webhook_id) = (
                  SELECT source, webhook_id FROM inbound_webhooks
                  WHERE status = 'pending' AND next_attempt_at <= now() AND source = ANY($1)
@@ -119,7 +128,9 @@ export class WebhookInbox {
    */
   async claim(seen: InboundWebhook, leaseMs: number): Promise<InboundWebhook | undefined> {
     const rows: Row[] = await this.dataSource.query(
-      updated(`UPDATE inbound_webhooks SET claim_token = $4, next_attempt_at = now() + make_interval(secs => $5::double precision / 1000)
+      updated(`UPDATE inbound_webhooks SET attempts = attempts + CASE WHEN claim_token IS NULL THEN 0 ELSE 1 END,
+               last_error = CASE WHEN claim_token IS NULL THEN last_error ELSE '${LOST_TRY}' END,
+               claim_token = $4, next_attempt_at = now() + make_interval(secs => $5::double precision / 1000)
                WHERE source = $1 AND webhook_id = $2 AND status = 'pending' AND claim_token IS NOT DISTINCT FROM $3::uuid
                  AND (claim_token IS NULL OR next_attempt_at <= now())`),
       [seen.source, seen.webhookId, seen.claimToken, randomUUID(), leaseMs],

@@ -119,6 +119,13 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnModuleDestroy
     const attempt = claimed.attempts + 1;
     const line = `webhook ${claimed.source}/${claimed.webhookId} try ${attempt}`;
     const webhook = { id: claimed.webhookId, source: claimed.source, sentAt: claimed.sentAt, receivedAt: claimed.receivedAt, payload: claimed.payload, attempt };
+    if (claimed.attempts >= this.options.maxAttempts) {
+      // Every try died holding it (the delivery may be what kills them): not one more.
+      processed().inc({ source: claimed.source, outcome: 'dead' });
+      this.logger.error(`webhook ${claimed.source}/${claimed.webhookId}: ${claimed.attempts} tries ended without an outcome; dead, see WebhookInbox.dead()`);
+      const outcome = await this.inbox.markFailed(claimed, { error: claimed.lastError ?? 'tries ended without an outcome', dead: true, retryInMs: 0 });
+      return outcome.webhook;
+    }
     // Caught apart from the recording below: a failure to record is not the handler's failure.
     const tried = await Promise.resolve()
       .then(() => touchpoint.handler.handle(webhook))
