@@ -30,3 +30,16 @@ done
 echo
 echo "=== Summary, services (throughput and latency beside the bare Nest endpoint)"
 grep '^RESULT ' "$service_results" | sed 's/^RESULT /  /'
+
+# The whole flow (all six processes): orders per second and POST → accepted-in-CRM latency at a
+# fixed rate and at the maximum, beside raw JetStream publish → consume latency measured in the
+# same run. Tunables: BENCH_FLOW_RATE, BENCH_FLOW_SECONDS, BENCH_FLOW_MAX_SECONDS, BENCH_CLIENTS,
+# BENCH_FLOW_CUSTOMERS, BENCH_FLOW_POLL_MS.
+flow_results=$(mktemp)
+trap 'rm -f "$results" "$service_results" "$flow_results"' EXIT
+echo "=== bench/flow.bench.ts"
+timeout 400 node -r @swc-node/register bench/flow.bench.ts | tee -a "$flow_results"
+
+echo
+echo "=== Summary, the whole flow (order → ERP → accepted → CRM 360 view)"
+grep '^RESULT ' "$flow_results" | sed 's/^RESULT /  /'

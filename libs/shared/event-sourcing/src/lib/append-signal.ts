@@ -1,3 +1,6 @@
+import type { Position } from './event-store.port';
+import { comparePositions } from './position';
+
 /**
  * Wakes waiting subscriptions when something was appended. A generation counter closes the race
  * between "read found nothing" and "start waiting": a reader remembers the generation before it
@@ -5,13 +8,20 @@
  */
 export class AppendSignal {
   private generation = 0;
+  private latest: Position | undefined;
   private readonly waiters = new Set<() => void>();
 
   get current(): number {
     return this.generation;
   }
 
-  notify(): void {
+  /** The newest position this process appended at, when the store reports it. */
+  get lastAppended(): Position | undefined {
+    return this.latest;
+  }
+
+  notify(position?: Position): void {
+    if (position && (!this.latest || comparePositions(position, this.latest) > 0)) this.latest = position;
     this.generation++;
     for (const wake of this.waiters) wake();
     this.waiters.clear();

@@ -1,5 +1,9 @@
 import type { AppendSignal } from './append-signal';
 import type { EventFilter, EventSubscription, Position, ReadAllOptions, RecordedEvent } from './event-store.port';
+import { comparePositions } from './position';
+
+/** First wait before reading again for an append of this process that a read did not return yet. */
+const RECHECK_MS = 5;
 
 export interface PollingSubscriptionOptions extends EventFilter {
   after?: Position;
@@ -19,6 +23,13 @@ export interface PollingSubscriptionOptions extends EventFilter {
  * back empty, then waits for a wake-up or the poll interval and reads again. A page is read only
  * when the consumer asks for more (back-pressure). A failed read ends the iteration with that
  * error; the caller resubscribes from its checkpoint.
+ *
+ * A store may hold a committed event back from readers while an older transaction is still open
+ * (the PostgreSQL store reads below the oldest running one, in any process). When a read did not
+ * reach this process's last append, the next read comes after 5, 10, 20… ms (up to the poll
+ * interval) instead of the whole interval: without it an event appended while some other
+ * transaction was open waited the full interval, at every hop of a flow. A filtered subscription
+ * may never reach that position; the doubling bounds what it costs to a few reads.
  */
 export class PollingSubscription implements EventSubscription {
   private readonly abort = new AbortController();
@@ -50,6 +61,8 @@ export class PollingSubscription implements EventSubscription {
   private async *iterate(): AsyncGenerator<RecordedEvent> {
     const { readPage, signal, pageSize, pollIntervalMs, eventTypes, streamPrefixes } = this.options;
     let after = this.options.after;
+    let rechecks = 0;
+    let lookingFor: Position | undefined;
     try {
       while (!this.abort.signal.aborted) {
         const generation = signal.current;
@@ -64,8 +77,15 @@ export class PollingSubscription implements EventSubscription {
           yield event;
           after = event.position;
         }
+        const appended = signal.lastAppended;
+        // Events read, or a newer append to look for: back to the shortest wait.
+        if (page.length > 0 || appended !== lookingFor) rechecks = 0;
+        lookingFor = appended;
         if (page.length < pageSize) {
-          await signal.waitForAppendAfter(generation, pollIntervalMs, this.abort.signal);
+          const behind = appended !== undefined && (after === undefined || comparePositions(after, appended) < 0);
+          const wait = behind ? Math.min(pollIntervalMs, RECHECK_MS * 2 ** rechecks) : pollIntervalMs;
+          if (behind) rechecks = Math.min(rechecks + 1, 16);
+          await signal.waitForAppendAfter(generation, wait, this.abort.signal);
         }
       }
     } finally {

@@ -105,7 +105,7 @@ export class PostgresEventStore implements EventStore {
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
     const result = await this.appendInTransaction(this.pool, streamName, events, options);
-    this.signal.notify();
+    this.signal.notify(result.position);
     return result;
   }
 

@@ -1,0 +1,211 @@
+// The whole flow's throughput and latency: POST /orders → order.placed → ERP adapter → ERP
+// (simulator) → erp.order.accepted → order service → order.accepted → CRM, timed until the CRM 360
+// view shows the order accepted. All six processes run (real PostgreSQL and NATS), together with this
+// script on the same machine. Phases: a fixed rate (open loop), the raw JetStream publish → consume
+// latency at that rate (the baseline, same run), and the maximum (closed loop, BENCH_CLIENTS).
+// Usage: SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register bench/flow.bench.ts
+// Tunables: BENCH_FLOW_RATE (orders/s, default 100), BENCH_FLOW_SECONDS (default 20),
+// BENCH_FLOW_MAX_SECONDS (default 15), BENCH_CLIENTS (default 32), BENCH_FLOW_CUSTOMERS (default 40),
+// BENCH_FLOW_POLL_MS (default 15).
+import { customerViewWhen, ORDER_LINES, placeOrderOnceWon, startWholeSystem, winCustomer, type WholeSystem } from '@switchboard/testing/system';
+import { performance } from 'node:perf_hooks';
+import { AcceptanceWatcher, type Outcome } from './acceptance-watcher';
+import { KeepAliveClient, percentile } from './http-load';
+import { measureJetStreamLatency } from './jetstream-latency';
+import { openLoop } from './open-loop';
+
+const RATE = Number(process.env['BENCH_FLOW_RATE'] ?? 100);
+const SECONDS = Number(process.env['BENCH_FLOW_SECONDS'] ?? 20);
+const MAX_SECONDS = Number(process.env['BENCH_FLOW_MAX_SECONDS'] ?? 15);
+const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 32);
+const CUSTOMERS = Number(process.env['BENCH_FLOW_CUSTOMERS'] ?? 40);
+const POLL_MS = Number(process.env['BENCH_FLOW_POLL_MS'] ?? 15);
+const WARM_UP_SECONDS = 5;
+/**
+ * Consecutive orders go to one customer, so the orders in flight belong to a few customers and
+ * few views are polled at a time; fewer than the view's 100 orders, so an order in flight is shown.
+ */
+const ORDERS_PER_CUSTOMER_IN_A_ROW = 20;
+/** An order not shown accepted by then is an error. */
+const DEADLINE_MS = 10_000;
+const TARGET = { rate: 100, p99Ms: 250 };
+
+interface PhaseResult {
+  readonly name: string;
+  readonly orders: number;
+  readonly seconds: number;
+  /** POST → accepted in the 360 view, ms, sorted. */
+  readonly latenciesMs: number[];
+  /** POST → 201, ms, sorted. */
+  readonly postMs: number[];
+  readonly errors: Map<string, number>;
+  readonly polls: number;
+  readonly pollRoundTripsMs: number[];
+  /** This script's CPU time over the phase, as a share of one core. */
+  readonly driverCpu: number;
+}
+
+class Flow {
+  private next = 0;
+  private readonly orders = new KeepAliveClient(512);
+  private readonly views = new KeepAliveClient(512);
+  readonly watcher: AcceptanceWatcher;
+
+  constructor(
+    private readonly system: WholeSystem,
+    private readonly customers: readonly string[],
+  ) {
+    this.watcher = new AcceptanceWatcher(this.views, system.services.crm.api, { intervalMs: POLL_MS, deadlineMs: DEADLINE_MS });
+  }
+
+  /** Places the next order and follows it to the 360 view; `startedAt` is when it was due. */
+  async place(startedAt: number, postMs: number[]): Promise<Outcome> {
+    const customerId = this.customers[Math.floor(this.next++ / ORDERS_PER_CUSTOMER_IN_A_ROW) % this.customers.length];
+    const body = JSON.stringify({ customerId, currency: 'EUR', lines: ORDER_LINES });
+    try {
+      const answer = await this.orders.send('POST', `${this.system.services.order.api}/orders`, body);
+      postMs.push(performance.now() - startedAt);
+      if (answer.status !== 201) return { ok: false, reason: `POST /orders answered ${answer.status}` };
+      return await this.watcher.watch(customerId, (JSON.parse(answer.body) as { id: string }).id, startedAt);
+    } catch (error) {
+      return { ok: false, reason: `POST /orders failed: ${String(error)}` };
+    }
+  }
+
+  close(): void {
+    this.orders.close();
+    this.views.close();
+  }
+}
+
+/** Runs `run` and gathers its outcomes with what the watcher and this process spent on them. */
+async function phase(name: string, flow: Flow, run: (postMs: number[]) => Promise<Outcome[]>): Promise<PhaseResult> {
+  const polls = flow.watcher.polls;
+  const cpu = process.cpuUsage();
+  const began = performance.now();
+  const postMs: number[] = [];
+  const outcomes = await run(postMs);
+  const seconds = (performance.now() - began) / 1_000;
+  const { user, system } = process.cpuUsage(cpu);
+  const errors = new Map<string, number>();
+  for (const outcome of outcomes) if (!outcome.ok) errors.set(outcome.reason, (errors.get(outcome.reason) ?? 0) + 1);
+  return {
+    name,
+    orders: outcomes.length,
+    seconds,
+    latenciesMs: outcomes.flatMap((o) => (o.ok ? [o.latencyMs] : [])).sort((a, b) => a - b),
+    postMs: postMs.sort((a, b) => a - b),
+    errors,
+    polls: flow.watcher.polls - polls,
+    pollRoundTripsMs: flow.watcher.pollRoundTripsMs.slice(polls).sort((a, b) => a - b),
+    driverCpu: (user + system) / 1e6 / seconds,
+  };
+}
+
+const fixedRate = (flow: Flow, name: string, seconds: number) =>
+  phase(name, flow, async (postMs) => (await openLoop(RATE, seconds, (_, scheduledAt) => flow.place(scheduledAt, postMs))).results);
+
+/** CLIENTS clients, each placing its next order once the CRM shows its last one accepted. */
+const closedLoop = (flow: Flow, seconds: number) =>
+  phase(`max, ${CLIENTS} clients (closed loop)`, flow, async (postMs) => {
+    const deadline = performance.now() + seconds * 1_000;
+    const outcomes: Outcome[] = [];
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (performance.now() < deadline) outcomes.push(await flow.place(performance.now(), postMs));
+      }),
+    );
+    return outcomes;
+  });
+
+/** Wins the customers and waits until each one's first order is accepted in the CRM: the whole path works for them. */
+async function winCustomers(system: WholeSystem): Promise<string[]> {
+  const { crm, order } = system.services;
+  const customers: string[] = [];
+  // A few at a time: each win sets off work in all four services.
+  for (let i = 0; i < CUSTOMERS; i += 8) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(8, CUSTOMERS - i) }, async (_, j) => {
+        const customerId = await winCustomer(crm, `Bench customer ${i + j}`);
+        await customerViewWhen(crm, customerId, (view) => view.externalIds.erpCustomerNumber !== null, 'its ERP customer number');
+        const orderId = await placeOrderOnceWon(order, customerId);
+        await customerViewWhen(crm, customerId, (view) => view.orders.some((o: { id: string; status: string }) => o.id === orderId && o.status === 'accepted'), 'its first order accepted');
+        return customerId;
+      }),
+    );
+    customers.push(...batch);
+  }
+  return customers;
+}
+
+/** A phase with nothing accepted has no percentiles. */
+const ms = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(1));
+const cells = (values: readonly string[], widths: readonly number[]) => values.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
+const errorCount = (r: PhaseResult) => [...r.errors.values()].reduce((a, b) => a + b, 0);
+
+function printResults(fixed: PhaseResult, max: PhaseResult, raw: { name: string; latenciesMs: number[]; published: number; errors: number; seconds: number }): void {
+  const widths = [48, 7, 8, 8, 8, 8, 8, 7];
+  console.log(`\nPOST /orders → order shown accepted in the CRM 360 view (all six processes and this driver on one machine)`);
+  console.log(`  ${cells(['phase', 'orders', 'done/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'], widths)}`);
+  const row = (name: string, count: number, done: number, seconds: number, sorted: number[], errors: number) =>
+    console.log(
+      `  ${cells(
+        [name, String(count), (done / seconds).toFixed(1), ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]), String(errors)],
+        widths,
+      )}`,
+    );
+  for (const r of [fixed, max]) row(r.name, r.orders, r.latenciesMs.length, r.seconds, r.latenciesMs, errorCount(r));
+  row(raw.name, raw.published, raw.latenciesMs.length, raw.seconds, raw.latenciesMs, raw.errors);
+  for (const r of [fixed, max]) {
+    console.log(
+      `  ${r.name}: POST → 201 p50 ${ms(percentile(r.postMs, 50))} ms p99 ${ms(percentile(r.postMs, 99))} ms; ` +
+        `360-view polls ${Math.round(r.polls / r.seconds)}/s (every ${POLL_MS} ms per customer with orders in flight, GET p50 ${ms(percentile(r.pollRoundTripsMs, 50))} ms p99 ${ms(percentile(r.pollRoundTripsMs, 99))} ms); ` +
+        `driver CPU ${(r.driverCpu * 100).toFixed(0)}% of a core`,
+    );
+    for (const [reason, count] of r.errors) console.log(`    error x${count}: ${reason}`);
+  }
+  console.log(`  Observation resolution: an order counts as accepted when the poll showing it answered, at most ${POLL_MS} ms + one GET after it was.`);
+}
+
+async function main(): Promise<void> {
+  const system = await startWholeSystem();
+  let flow: Flow | undefined;
+  try {
+    const customers = await winCustomers(system);
+    flow = new Flow(system, customers);
+    const warmUp = await fixedRate(flow, 'warm-up', WARM_UP_SECONDS);
+    console.log(`warm-up: ${warmUp.orders} orders at ${RATE}/s, p99 ${ms(percentile(warmUp.latenciesMs, 99))} ms, ${errorCount(warmUp)} errors`);
+
+    const fixed = await fixedRate(flow, `fixed ${RATE}/s for ${SECONDS} s (open loop)`, SECONDS);
+    const rawStarted = performance.now();
+    const rawRun = await measureJetStreamLatency(system.nats.nc, system.nats.namespace, RATE, SECONDS);
+    const raw = { name: `raw JetStream publish → consume at ${RATE}/s`, seconds: (performance.now() - rawStarted) / 1_000, ...rawRun };
+    const max = await closedLoop(flow, MAX_SECONDS);
+    printResults(fixed, max, raw);
+
+    const fixedP99 = percentile(fixed.latenciesMs, 99);
+    const rawP99 = percentile(raw.latenciesMs, 99);
+    const errors = errorCount(fixed);
+    const met = RATE >= TARGET.rate && fixedP99 < TARGET.p99Ms && errors === 0 && fixed.latenciesMs.length > 0;
+    console.log(
+      `RESULT flow POST /orders → accepted in CRM 360 at ${RATE}/s: p50 ${ms(percentile(fixed.latenciesMs, 50))} ms p95 ${ms(percentile(fixed.latenciesMs, 95))} ms p99 ${ms(fixedP99)} ms, ` +
+        `${fixed.orders} orders, ${errors} errors vs raw JetStream publish→consume p99 ${ms(rawP99)} ms = ${(fixedP99 / rawP99).toFixed(1)}x ` +
+        `(target p99 < ${TARGET.p99Ms} ms at ${TARGET.rate}/s, 0 errors) ${met ? 'PASS' : 'MISS'}`,
+    );
+    console.log(
+      `RESULT flow max, ${CLIENTS} clients: ${(max.latenciesMs.length / max.seconds).toFixed(0)} orders/s accepted in CRM, ` +
+        `p50 ${ms(percentile(max.latenciesMs, 50))} ms p99 ${ms(percentile(max.latenciesMs, 99))} ms, ${errorCount(max)} errors (no target)`,
+    );
+  } catch (error) {
+    for (const service of Object.values(system.services)) console.error(`--- ${service.service}, recent output:\n${service.recentOutput().split('\n').slice(-20).join('\n')}`);
+    throw error;
+  } finally {
+    flow?.close();
+    await system.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
