@@ -118,7 +118,7 @@ export class ServiceProcess {
   }
 
   private async launch(): Promise<void> {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', this.entry('main.ts')], {
+    const child = spawn(process.execPath, [...profiling(), '-r', '@swc-node/register', this.entry('main.ts')], {
       cwd: WORKSPACE_ROOT,
       env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -175,4 +175,13 @@ export class ServiceProcess {
 
 function describeExit(exit: ProcessExit): string {
   return exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
+}
+
+/**
+ * SERVICE_CPU_PROF_DIR=<dir> (benchmarks): each service process writes a V8 CPU profile there when
+ * it exits (`node --cpu-prof`, which NODE_OPTIONS may not carry); open it in Chrome DevTools.
+ */
+function profiling(): string[] {
+  const dir = process.env['SERVICE_CPU_PROF_DIR'];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }

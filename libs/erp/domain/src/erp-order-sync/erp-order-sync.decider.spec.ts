@@ -110,6 +110,10 @@ describe('ErpOrderSync', () => {
       spec.given([accepted, changed(3, 'shipped')]).when(change(2, 'in_fulfilment')).then([]);
     });
 
+    it("ignores the ERP's record of the acceptance when it overtakes the ERP's answer, which records it", () => {
+      spec.given([]).when(change(1, 'accepted')).then([]);
+    });
+
     it('refuses a change of an order whose acceptance is not recorded (retried later)', () => {
       spec.given([]).when(change(2, 'in_fulfilment')).thenThrows(ErpOrderNotAccepted);
       spec.given([rejected]).when(change(2, 'in_fulfilment')).thenThrows(ErpOrderNotAccepted);

@@ -97,6 +97,9 @@ function applyChange(data: ApplyErpOrderChange['data'], state: ErpOrderSyncState
   check('changeId', textProblem(data.changeId, MAX_ID));
   check('origin', data.origin === 'webhook' || data.origin === 'polling' ? undefined : 'must be webhook or polling');
   check('changedAt', instantProblem(data.changedAt));
+  // The ERP's own record of the acceptance, overtaking its answer to our submission: that answer
+  // records it (a lost one is asked for again with the same Idempotency-Key), nothing to retry.
+  if (state.status === 'initial' && data.status === 'accepted') return [];
   if (state.status !== 'accepted') throw new ErpOrderNotAccepted(data.orderId);
   if (state.erpOrderNumber !== data.erpOrderNumber) {
     throw new InvalidErpOrderSyncField('erpOrderNumber', `is not the ERP order ${state.erpOrderNumber} of order ${state.orderId}`);
