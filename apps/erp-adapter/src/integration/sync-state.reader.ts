@@ -8,7 +8,7 @@ import {
   type ErpCustomerSyncState,
   type ErpOrderSyncState,
 } from '@switchboard/erp-domain';
-import { EVENT_STORE, type EventStore } from '@switchboard/event-sourcing';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@switchboard/event-sourcing';
 
 /**
  * The current state of a sync aggregate, folded from its stream: what a consumer checks before a
@@ -18,16 +18,20 @@ import { EVENT_STORE, type EventStore } from '@switchboard/event-sourcing';
 export class SyncStateReader {
   constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
 
-  customer(customerId: string): Promise<ErpCustomerSyncState> {
-    return this.fold(erpCustomerSyncStream(customerId), erpCustomerSyncDecider);
+  async customer(customerId: string): Promise<ErpCustomerSyncState> {
+    return (await this.fold(erpCustomerSyncStream(customerId), erpCustomerSyncDecider)).state;
   }
 
-  order(orderId: string): Promise<ErpOrderSyncState> {
+  /** With the events it was folded from: the command recording the ERP's answer starts from them (`stored`) rather than read again. */
+  order(orderId: string): Promise<{ state: ErpOrderSyncState; stored: RecordedEvent[] }> {
     return this.fold(erpOrderSyncStream(orderId), erpOrderSyncDecider);
   }
 
-  private async fold<State, Evt extends Event>(stream: string, decider: Pick<Decider<State, never, Evt>, 'evolve' | 'initialState'>): Promise<State> {
-    const events = await this.eventStore.readStream(stream);
-    return foldEvents(decider, events.map(({ type, data }) => ({ type, data }) as Evt));
+  private async fold<State, Evt extends Event>(
+    stream: string,
+    decider: Pick<Decider<State, never, Evt>, 'evolve' | 'initialState'>,
+  ): Promise<{ state: State; stored: RecordedEvent[] }> {
+    const stored = await this.eventStore.readStream(stream);
+    return { state: foldEvents(decider, stored.map(({ type, data }) => ({ type, data }) as Evt)), stored };
   }
 }

@@ -80,3 +80,46 @@ describe('PostgreSQL event store under racing appends to one stream', () => {
     expect((await store.readStream('tx-1')).map((e) => e.type)).toEqual(['Opened', 'Renamed', 'Closed']);
   });
 });
+
+describe('PostgreSQL event store subscriptions of one process', () => {
+  let schema: TestSchema;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    schema = await createTestSchema('es');
+    await migrateEventStore(schema.connectionString, schema.schema);
+    store = new PostgresEventStore({ connectionString: schema.connectionString, schema: schema.schema });
+  });
+  afterAll(async () => {
+    await store.close();
+    await schema.drop();
+  });
+
+  it('share the page read when one append wakes them at the same position', async () => {
+    const { position: head } = await store.appendToStream('shared-1', [{ type: 'Opened', data: {} }], { expectedRevision: 'no_stream' });
+    // Given: two subscriptions caught up at the head (the relay and the projections, say).
+    const relay = store.subscribeToAll({ after: head })[Symbol.asyncIterator]();
+    const projections = store.subscribeToAll({ after: head })[Symbol.asyncIterator]();
+    const next = [relay.next(), projections.next()];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Watch identical page reads in flight at once (each would be a query of its own).
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const readAll = store.readAll.bind(store);
+    jest.spyOn(store, 'readAll').mockImplementation(async (options) => {
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      try {
+        return await readAll(options);
+      } finally {
+        inFlight--;
+      }
+    });
+    // When: one append wakes both.
+    await store.appendToStream('shared-1', [{ type: 'Renamed', data: {} }], { expectedRevision: 0n });
+    const [a, b] = await Promise.all(next);
+    // Then: both get the event, from one read at a time.
+    expect([a.value?.type, b.value?.type]).toEqual(['Renamed', 'Renamed']);
+    expect(mostInFlight).toBe(1);
+    await Promise.all([relay.return?.(), projections.return?.()]);
+  });
+});

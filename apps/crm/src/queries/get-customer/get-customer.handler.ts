@@ -1,32 +1,46 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { InjectRepository } from '@nestjs/typeorm';
 import { CustomerNotFound } from '@switchboard/crm-domain';
-import type { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ContractRecordView } from '../../projections/contract-record/contract-record-view.entity';
 import { CustomerView } from '../../projections/customer-360/customer-view.entity';
 import { CustomerOrder } from '../../projections/customer-orders/customer-order.entity';
 import { Customer360Response } from '../customer-360.response';
+import { entityFromJson } from '../entity-from-json';
 import { GetCustomerQuery } from './get-customer.query';
 
 /** The 360 view shows a customer's most recent orders; the order service lists them all. */
 export const MAX_ORDERS_IN_VIEW = 100;
 
-/** Three primary-key/index lookups, so the cost does not grow with the number of customers. */
+interface ViewRow {
+  customer: Record<string, unknown>;
+  contracts: Record<string, unknown>[];
+  orders: Record<string, unknown>[];
+}
+
+/**
+ * One statement of three primary-key/index lookups, so the cost does not grow with the number of
+ * customers, and the view costs one round trip: it is what a client polls to see an order arrive.
+ */
 @QueryHandler(GetCustomerQuery)
 export class GetCustomerHandler implements IQueryHandler<GetCustomerQuery, Customer360Response> {
-  constructor(
-    @InjectRepository(CustomerView) private readonly customers: Repository<CustomerView>,
-    @InjectRepository(ContractRecordView) private readonly contracts: Repository<ContractRecordView>,
-    @InjectRepository(CustomerOrder) private readonly orders: Repository<CustomerOrder>,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async execute({ customerId }: GetCustomerQuery): Promise<Customer360Response> {
-    const [customer, contracts, orders] = await Promise.all([
-      this.customers.findOneBy({ customerId }),
-      this.contracts.find({ where: { customerId }, order: { draftedAt: 'ASC', contractId: 'ASC' } }),
-      this.orders.find({ where: { customerId }, order: { statusAt: 'DESC', orderId: 'DESC' }, take: MAX_ORDERS_IN_VIEW }),
-    ]);
-    if (!customer) throw new CustomerNotFound(customerId);
-    return Customer360Response.from(customer, contracts, orders);
+    const [row]: ViewRow[] = await this.dataSource.query(
+      `SELECT row_to_json(c) AS customer,
+         (SELECT coalesce(json_agg(k ORDER BY k.drafted_at, k.contract_id), '[]') FROM contract_records k
+          WHERE k.customer_id = c.customer_id) AS contracts,
+         (SELECT coalesce(json_agg(o ORDER BY o.status_at DESC, o.order_id DESC), '[]')
+          FROM (SELECT * FROM customer_orders WHERE customer_id = c.customer_id ORDER BY status_at DESC, order_id DESC LIMIT $2) o) AS orders
+       FROM customer_views c WHERE c.customer_id = $1`,
+      [customerId, MAX_ORDERS_IN_VIEW],
+    );
+    if (!row) throw new CustomerNotFound(customerId);
+    const { dataSource } = this;
+    return Customer360Response.from(
+      entityFromJson(dataSource, CustomerView, row.customer),
+      row.contracts.map((contract) => entityFromJson(dataSource, ContractRecordView, contract)),
+      row.orders.map((order) => entityFromJson(dataSource, CustomerOrder, order)),
+    );
   }
 }

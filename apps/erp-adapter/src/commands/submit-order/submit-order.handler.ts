@@ -28,7 +28,7 @@ export class SubmitOrderHandler implements ICommandHandler<SubmitOrderCommand, v
 
   async execute({ order, causingEventId }: SubmitOrderCommand): Promise<void> {
     const { orderId, customerId, currency, lines } = order;
-    const current = await this.state.order(orderId);
+    const { state: current, stored } = await this.state.order(orderId);
     if (current.status !== 'initial') {
       this.logger.debug(`order ${orderId} was ${current.status} by the ERP already`);
       return;
@@ -59,13 +59,13 @@ export class SubmitOrderHandler implements ICommandHandler<SubmitOrderCommand, v
           erpVersion: accepted.version,
           acceptedAt: new Date(accepted.createdAt),
         },
-      }, { actor: 'system:erp-adapter' });
+      }, { actor: 'system:erp-adapter', stored });
     } catch (error) {
       if (!(error instanceof CalloutError) || error.status === undefined || !REJECTIONS.includes(error.status)) throw error;
       await this.executor.execute(stream, erpOrderSyncDecider, {
         type: 'RecordErpOrderRejected',
         data: { orderId, customerId, erpCustomerNumber, reason: refusalReason(error), rejectedAt: new Date() },
-      }, { actor: 'system:erp-adapter' });
+      }, { actor: 'system:erp-adapter', stored });
     }
   }
 }

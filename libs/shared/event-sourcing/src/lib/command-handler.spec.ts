@@ -97,4 +97,68 @@ describe('handleCommand', () => {
       schemaVersion: 1,
     });
   });
+
+  describe('with the stream the caller already has (stored)', () => {
+    /** Counts the stream reads handleCommand makes. */
+    class CountingStore extends InMemoryEventStore {
+      reads = 0;
+
+      override async readStream(name: string, options?: ReadStreamOptions) {
+        this.reads++;
+        return super.readStream(name, options);
+      }
+    }
+
+    it('decides on it without reading the stream again', async () => {
+      const store = new CountingStore();
+      await handleCommand(store, 'counter-1', counterDecider, open);
+      const stored = await store.readStream('counter-1');
+      store.reads = 0;
+      const result = await handleCommand(store, 'counter-1', counterDecider, increment(2), { stored });
+      expect(store.reads).toBe(0);
+      expect(result).toMatchObject({ newEvents: [{ type: 'CounterIncremented', data: { by: 2, valueAfter: 2 } }], nextExpectedRevision: 1n });
+    });
+
+    it('appends a new stream with no_stream when given none', async () => {
+      const store = new CountingStore();
+      const result = await handleCommand(store, 'counter-1', counterDecider, open, { stored: [] });
+      expect(store.reads).toBe(0);
+      expect(result.nextExpectedRevision).toBe(0n);
+    });
+
+    it('reads and decides again when the copy is stale and decide refuses it, without spending a retry', async () => {
+      const store = new CountingStore();
+      await handleCommand(store, 'counter-1', counterDecider, open);
+      await handleCommand(store, 'counter-1', counterDecider, increment(5));
+      store.reads = 0;
+      // Given: an empty stream (the caller expected a new one), where incrementing is refused; the store holds two events.
+      const result = await handleCommand(store, 'counter-1', counterDecider, increment(1), { stored: [], maxRetries: 0 });
+      expect(store.reads).toBe(1);
+      expect(result.newEvents).toEqual([{ type: 'CounterIncremented', data: { by: 1, valueAfter: 6 } }]);
+      expect(result.nextExpectedRevision).toBe(2n);
+    });
+
+    it('decides again on a fresh read when the stale copy conflicts', async () => {
+      const store = new CountingStore();
+      await handleCommand(store, 'counter-1', counterDecider, open);
+      const stale = await store.readStream('counter-1');
+      await handleCommand(store, 'counter-1', counterDecider, increment(5));
+      store.reads = 0;
+      const result = await handleCommand(store, 'counter-1', counterDecider, increment(1), { stored: stale, maxRetries: 0 });
+      expect(store.reads).toBe(1);
+      expect(result.newEvents).toEqual([{ type: 'CounterIncremented', data: { by: 1, valueAfter: 6 } }]);
+    });
+
+    it('answers a no-op only from a fresh read', async () => {
+      const store = new CountingStore();
+      await handleCommand(store, 'counter-1', counterDecider, open);
+      const current = await store.readStream('counter-1');
+      store.reads = 0;
+      // Opening an open counter changes nothing: read again rather than trust the copy for it.
+      const result = await handleCommand(store, 'counter-1', counterDecider, open, { stored: current });
+      expect(store.reads).toBe(1);
+      expect(result).toMatchObject({ newEvents: [], nextExpectedRevision: 0n });
+      expect(await store.readStream('counter-1')).toHaveLength(1);
+    });
+  });
 });

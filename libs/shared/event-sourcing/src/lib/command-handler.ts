@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command, Decider, Event } from '@switchboard/decider';
-import type { EventMetadata, EventStore, Position } from './event-store.port';
+import type { EventMetadata, EventStore, Position, RecordedEvent } from './event-store.port';
 import type { EventTypeRegistry } from './event-type-registry';
 import { withEventTypeRegistry } from './upcasting-event-store';
 import { WrongExpectedRevisionError } from './wrong-expected-revision.error';
@@ -14,6 +14,13 @@ export interface HandleCommandOptions {
   registry?: EventTypeRegistry;
   /** Stamped on every new event: correlationId, causationId, traceparent, actor… */
   metadata?: EventMetadata;
+  /**
+   * The stream as the caller already has it (just read, or `[]` for one it expects to be new):
+   * decide on it first, without reading the stream. The append still expects its last revision,
+   * so a stale copy only conflicts. Unless that append succeeds (a conflict, no events, a domain
+   * error) the command goes the usual way from a fresh read, with all its retries.
+   */
+  stored?: readonly RecordedEvent[];
 }
 
 export interface HandleCommandResult<State, Evt extends Event> {
@@ -45,33 +52,57 @@ export async function handleCommand<State, Cmd extends Command, Evt extends Even
 ): Promise<HandleCommandResult<State, Evt>> {
   const { maxRetries = 3, retryJitterMs = 10, registry, metadata } = options;
   const store = registry ? withEventTypeRegistry(eventStore, registry) : eventStore;
-  for (let attempt = 1; ; attempt++) {
-    const stored = await store.readStream(streamName);
+
+  const decideOn = (stored: readonly RecordedEvent[]) => {
     let state = decider.initialState();
     for (const event of stored) state = decider.evolve(state, { type: event.type, data: event.data } as Evt);
-    const last = stored.at(-1);
+    return { state, last: stored.at(-1), newEvents: decider.decide(command, state) };
+  };
+  const append = async ({ state, last, newEvents }: ReturnType<typeof decideOn>): Promise<HandleCommandResult<State, Evt>> => {
+    const appended = await store.appendToStream(
+      streamName,
+      newEvents.map((event) => ({ type: event.type, data: event.data, metadata: { ...metadata } })),
+      { expectedRevision: last ? last.streamRevision : 'no_stream' },
+    );
+    return {
+      newEvents,
+      newState: newEvents.reduce((folded, event) => decider.evolve(folded, event), state),
+      nextExpectedRevision: appended.nextExpectedRevision,
+      position: appended.position,
+    };
+  };
 
-    const newEvents = decider.decide(command, state);
-    if (newEvents.length === 0) {
+  if (options.stored) {
+    // Only an append at the copy's revision proves it current: no events, a domain error or a
+    // conflict may be the stale copy's (or the wrong guess's) doing, so those are decided again
+    // on a fresh read below.
+    let decided: ReturnType<typeof decideOn> | undefined;
+    try {
+      decided = decideOn(options.stored);
+    } catch {
+      decided = undefined;
+    }
+    if (decided && decided.newEvents.length > 0) {
+      try {
+        return await append(decided);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      }
+    }
+  }
+
+  for (let attempt = 1; ; attempt++) {
+    const decided = decideOn(await store.readStream(streamName));
+    if (decided.newEvents.length === 0) {
       return {
-        newEvents,
-        newState: state,
-        nextExpectedRevision: last?.streamRevision ?? -1n,
-        position: last?.position ?? null,
+        newEvents: decided.newEvents,
+        newState: decided.state,
+        nextExpectedRevision: decided.last?.streamRevision ?? -1n,
+        position: decided.last?.position ?? null,
       };
     }
     try {
-      const appended = await store.appendToStream(
-        streamName,
-        newEvents.map((event) => ({ type: event.type, data: event.data, metadata: { ...metadata } })),
-        { expectedRevision: last ? last.streamRevision : 'no_stream' },
-      );
-      return {
-        newEvents,
-        newState: newEvents.reduce((folded, event) => decider.evolve(folded, event), state),
-        nextExpectedRevision: appended.nextExpectedRevision,
-        position: appended.position,
-      };
+      return await append(decided);
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (attempt > maxRetries) throw new ConcurrencyRetriesExhaustedError(streamName, attempt, error);

@@ -1,19 +1,57 @@
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import type { ProjectedEvent, Projection, RowKey } from './projection';
+import { LockedRows } from './rows/locked-rows';
+import { RowStatements } from './rows/row-statements';
 
 export type ProjectionEffect = 'saved' | 'deleted' | 'unchanged';
 
 /**
  * Applies one event to the read model inside the caller's transaction: load the row (locked,
  * so concurrent writers of the same row queue up instead of losing an update), evolve, then
- * save or delete. The caller commits it together with its checkpoint or inbox row.
+ * insert, update or delete it. The caller commits it together with its checkpoint or inbox row.
  */
 export async function projectEvent<Row extends object, Event extends ProjectedEvent>(
   manager: EntityManager,
   projection: Projection<Row, Event>,
   event: Event,
 ): Promise<ProjectionEffect> {
-  const where = whereOf(manager, projection, projection.key(event));
+  const [effect] = await projectEvents(manager, projection, [event]);
+  return effect;
+}
+
+/**
+ * Applies events in order inside the caller's transaction, as projectEvent each would: the rows
+ * of all of them are locked and read in one query, and each change is one statement. For a plain
+ * read-model entity (see RowStatements) keyed by primary key value; otherwise TypeORM's findOne
+ * and save per event.
+ */
+export async function projectEvents<Row extends object, Event extends ProjectedEvent>(
+  manager: EntityManager,
+  projection: Projection<Row, Event>,
+  events: readonly Event[],
+): Promise<ProjectionEffect[]> {
+  const keys = events.map((event) => projection.key(event));
+  const statements = RowStatements.of(manager.connection, projection.entity);
+  const byPrimaryKey = keys.every((key): key is string | number => typeof key !== 'object');
+  if (!statements || !byPrimaryKey || !manager.queryRunner) {
+    const effects: ProjectionEffect[] = [];
+    for (const [i, event] of events.entries()) effects.push(await projectWithTypeorm(manager, projection, event, keys[i]));
+    return effects;
+  }
+  const rows = new LockedRows<Row>(manager.queryRunner, manager, projection.entity, statements);
+  await rows.load(keys);
+  const effects: ProjectionEffect[] = [];
+  for (const [i, event] of events.entries()) effects.push(await rows.apply(keys[i], (row) => projection.evolve(row, event)));
+  return effects;
+}
+
+async function projectWithTypeorm<Row extends object, Event extends ProjectedEvent>(
+  manager: EntityManager,
+  projection: Projection<Row, Event>,
+  event: Event,
+  key: RowKey<Row>,
+): Promise<ProjectionEffect> {
+  const where = whereOf(manager, projection, key);
   const row = await manager.findOne(projection.entity, { where, lock: { mode: 'pessimistic_write' } });
   const next = projection.evolve(row, event);
   if (next === row) return 'unchanged';

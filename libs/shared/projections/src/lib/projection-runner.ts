@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { CheckpointMissingError } from './checkpoint-missing.error';
 import { CheckpointResetError } from './checkpoint-reset.error';
 import type { LoggerLike } from './logger-like';
-import { projectEvent } from './project-event';
+import { projectEvents } from './project-event';
 import type { Projection } from './projection';
 import { projectionLag, type ProjectionStatus } from './projection-status';
 
@@ -23,17 +23,22 @@ export interface ProjectionRunnerOptions {
   /** Back-off after a failure, doubling from `retryDelayMs` up to `maxRetryDelayMs`; default 200 ms → 30 s. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /** Most events applied in one transaction: those the subscription has ready, never waited for; default 100. */
+  maxBatchSize?: number;
   logger?: LoggerLike;
 }
 
 const TIMED_OUT = Symbol('timed out');
+const NOT_READY = Symbol('not ready');
 
 /**
  * Runs one projection from the service's own event store: subscribes after its checkpoint and,
- * for each event, in ONE transaction locks the checkpoint row, applies the event to the read
- * model and moves the checkpoint. A crash anywhere leaves row and checkpoint consistent, and an
- * event at or below the stored checkpoint is skipped, so replays after a crash and a second
- * replica running the same projection never apply an event twice.
+ * for the events the subscription has ready (a batch, up to `maxBatchSize`; it never waits to fill
+ * one), in ONE transaction locks the checkpoint row, applies the events to the read model and
+ * moves the checkpoint past the last. A crash anywhere leaves rows and checkpoint consistent, and
+ * an event at or below the stored checkpoint is skipped, so replays after a crash and a second
+ * replica running the same projection never apply an event twice. A failure rolls the whole
+ * batch back.
  *
  * It subscribes to every event, not only the handled types, so the checkpoint also passes the
  * events it ignores: a read-your-writes wait for such an event's position must still end.
@@ -65,6 +70,7 @@ export class ProjectionRunner<Row extends object = object> {
       watchIntervalMs: 1000,
       retryDelayMs: 200,
       maxRetryDelayMs: 30_000,
+      maxBatchSize: 100,
       ...options,
     };
   }
@@ -130,11 +136,12 @@ export class ProjectionRunner<Row extends object = object> {
     /** The last passed-over event not yet checkpointed, and how many of them. */
     let passedOver: Position | null = null;
     let passedOverCount = 0;
+    /** The next event asked for while filling a batch, not ready then. */
+    let pending: Promise<IteratorResult<RecordedEvent>> | undefined;
     try {
       while (!this.stopping) {
-        const next = events.next();
-        // Rejections surface where `next` is awaited; this only stops an unhandled-rejection warning.
-        next.catch(() => undefined);
+        const next = pending ?? nextOf(events);
+        pending = undefined;
         let result = await this.within(
           next,
           passedOver ? this.options.idleCheckpointMs : this.options.watchIntervalMs,
@@ -151,20 +158,38 @@ export class ProjectionRunner<Row extends object = object> {
           result = await this.within(next, this.options.watchIntervalMs);
         }
         if (result.done) break;
-        const event: RecordedEvent = result.value;
-        if (this.projection.handles.includes(event.type)) {
-          await this.commit(event.position, event);
+        const batch: RecordedEvent[] = [result.value];
+        let ended = false;
+        while (batch.length < this.options.maxBatchSize && !this.stopping) {
+          const more = nextOf(events);
+          const ready = await readyNow(more);
+          if (ready === NOT_READY) {
+            pending = more;
+            break;
+          }
+          if (ready.done) {
+            ended = true;
+            break;
+          }
+          batch.push(ready.value);
+        }
+        const handled = batch.filter((event) => this.projection.handles.includes(event.type));
+        const last = batch[batch.length - 1].position;
+        if (handled.length > 0) {
+          await this.commit(last, handled);
           passedOver = null;
           passedOverCount = 0;
         } else {
-          passedOver = event.position;
-          if (++passedOverCount >= this.options.maxUncheckpointed) {
+          passedOver = last;
+          passedOverCount += batch.length;
+          if (passedOverCount >= this.options.maxUncheckpointed) {
             await this.commit(passedOver);
             passedOver = null;
             passedOverCount = 0;
           }
         }
         this.lastError = undefined;
+        if (ended) break;
       }
       if (passedOver) await this.commit(passedOver);
     } finally {
@@ -173,8 +198,8 @@ export class ProjectionRunner<Row extends object = object> {
     }
   }
 
-  /** One transaction: lock the checkpoint, apply the event unless already applied, move the checkpoint. */
-  private async commit(position: Position, event?: RecordedEvent): Promise<void> {
+  /** One transaction: lock the checkpoint, apply the events not applied yet, move the checkpoint to `position`. */
+  private async commit(position: Position, events: readonly RecordedEvent[] = []): Promise<void> {
     this.position = await this.dataSource.transaction(async (manager) => {
       const stored = await ProcessorCheckpoints.read(manager, this.name, { forUpdate: true });
       if (this.position && (stored === null || comparePositions(stored, this.position) < 0)) {
@@ -185,7 +210,8 @@ export class ProjectionRunner<Row extends object = object> {
       if (stored === null && (await manager.exists(this.projection.entity))) {
         throw new CheckpointMissingError(this.name);
       }
-      if (event) await projectEvent(manager, this.projection, event);
+      const unapplied = stored ? events.filter((event) => comparePositions(event.position, stored) > 0) : events;
+      if (unapplied.length > 0) await projectEvents(manager, this.projection, unapplied);
       await ProcessorCheckpoints.write(manager, this.name, position);
       return position;
     });
@@ -219,4 +245,23 @@ export class ProjectionRunner<Row extends object = object> {
       };
     });
   }
+}
+
+function nextOf(events: AsyncIterator<RecordedEvent>): Promise<IteratorResult<RecordedEvent>> {
+  const next = events.next();
+  // Rejections surface where `next` is awaited; this only stops an unhandled-rejection warning.
+  next.catch(() => undefined);
+  return next;
+}
+
+/**
+ * The result when it is settled now (an event of a page already read resolves within microtasks),
+ * else NOT_READY (a read is under way). A rejection counts as not ready: it surfaces where the
+ * caller awaits the promise next.
+ */
+function readyNow<T>(promise: Promise<T>): Promise<T | typeof NOT_READY> {
+  return new Promise((resolve) => {
+    setImmediate(() => resolve(NOT_READY));
+    promise.then(resolve, () => resolve(NOT_READY));
+  });
 }

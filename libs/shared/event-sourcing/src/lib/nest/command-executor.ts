@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Command, Decider, Event } from '@switchboard/decider';
 import { CorrelationContext } from '@switchboard/observability';
 import { handleCommand } from '../command-handler';
-import { EVENT_STORE, type EventMetadata, type EventStore } from '../event-store.port';
+import { EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '../event-store.port';
 import { formatPosition } from '../position';
 import { EVENT_SOURCING_OPTIONS, type EventSourcingModuleOptions } from './event-sourcing.options';
 
@@ -11,6 +11,8 @@ export interface ExecuteOptions {
   actor?: string;
   /** More metadata for the new events; wins over the correlation ids read from the context. */
   metadata?: EventMetadata;
+  /** The stream as the caller already has it (`[]`: expected new); see HandleCommandOptions.stored. */
+  stored?: readonly RecordedEvent[];
 }
 
 export interface ExecuteResult<State, Evt extends Event> {
@@ -44,6 +46,7 @@ export class CommandExecutor {
   ): Promise<ExecuteResult<State, Evt>> {
     const result = await handleCommand(this.eventStore, streamName, decider, command, {
       maxRetries: this.options.maxRetries,
+      stored: options.stored,
       metadata: {
         ...correlationMetadata(),
         ...(options.actor ? { actor: options.actor } : {}),

@@ -57,6 +57,9 @@ const EVENT_COLUMNS =
 /** Wake-ups shared by every store instance of this process on the same database and schema. */
 const signals = new Map<string, AppendSignal>();
 
+/** Subscription page reads in flight, by store, append generation and page (see readPageShared). */
+const pageReads = new Map<string, Promise<RecordedEvent[]>>();
+
 /**
  * The PostgreSQL event store: plain `pg`, tables qualified with the schema, so it also works on
  * a caller's connection whatever its search_path.
@@ -82,6 +85,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly pollIntervalMs: number;
   private readonly statementPrefix: string;
+  private readonly storeKey: string;
 
   constructor(options: PostgresEventStoreOptions) {
     const logger = options.logger ?? consoleLogger;
@@ -95,6 +99,7 @@ export class PostgresEventStore implements EventStore {
     this.pageSize = options.pageSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     const key = `${options.connectionString}|${options.schema}`;
+    this.storeKey = key;
     this.signal = signals.get(key) ?? new AppendSignal();
     signals.set(key, this.signal);
   }
@@ -251,13 +256,31 @@ export class PostgresEventStore implements EventStore {
     const subscription: PollingSubscription = new PollingSubscription({
       ...options,
       onEnd: () => this.subscriptions.delete(subscription),
-      readPage: (page) => this.readAll(page),
+      readPage: (page) => this.readPageShared(page),
       signal: this.signal,
       pageSize: this.pageSize,
       pollIntervalMs: this.pollIntervalMs,
     });
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /**
+   * A subscription's page read, shared with the other subscriptions of this process that ask for
+   * the same page while it is in flight: the relay and the projections, caught up together and
+   * woken by the same append, cost one query instead of one each. Only a read started at the
+   * current append generation is shared, so it started after every append of this process that
+   * woke its readers, and sees them as a read of each one's own would; appends of other processes
+   * are found by polling anyway, which a read started a moment earlier does no differently.
+   */
+  private readPageShared(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    const { after, maxCount, eventTypes, streamPrefixes } = options;
+    const key = JSON.stringify([this.storeKey, this.signal.current, after?.commit.toString(), after?.prepare.toString(), maxCount, eventTypes, streamPrefixes]);
+    const shared = pageReads.get(key);
+    if (shared) return shared.then((events) => [...events]);
+    const read = this.readAll(options).finally(() => pageReads.delete(key));
+    pageReads.set(key, read);
+    return read.then((events) => [...events]);
   }
 
   async headPosition(): Promise<Position | null> {

@@ -60,13 +60,17 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnModuleDestroy
 
   async onModuleDestroy(): Promise<void> {
     this.running = false;
-    this.wake();
+    for (const wake of [...this.sleepers]) wake();
     await Promise.all(this.workers);
   }
 
-  /** Lets idle workers look now (a delivery was just stored). */
+  /**
+   * Lets one idle worker look now: a delivery was just stored, and one claim takes it. Waking
+   * them all would send the others to claim nothing; a busy worker looks again when done anyway.
+   */
   wake(): void {
-    for (const wake of [...this.sleepers]) wake();
+    const [first] = this.sleepers;
+    first?.();
   }
 
   /** Processes due rows until none is left; resolves to how many it tried (tests, operators). */
