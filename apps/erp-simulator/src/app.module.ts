@@ -8,14 +8,13 @@ import { ErpSimulatorConfig } from './config';
 import { CustomersHttpController } from './customers/customers.http.controller';
 import { CustomersService } from './customers/customers.service';
 import { ErpCustomer } from './customers/erp-customer.entity';
-import { SalesOrderChange } from './sales-orders/sales-order-change.entity';
 import { SalesOrderChangesHttpController } from './sales-orders/sales-order-changes.http.controller';
 import { SalesOrder } from './sales-orders/sales-order.entity';
 import { SalesOrdersAdminHttpController } from './sales-orders/sales-orders.admin.http.controller';
 import { SalesOrdersHttpController } from './sales-orders/sales-orders.http.controller';
 import { SalesOrdersService } from './sales-orders/sales-orders.service';
 
-const ENTITIES = [ErpCustomer, SalesOrder, SalesOrderChange];
+const ENTITIES = [ErpCustomer, SalesOrder];
 // The changes feed first: its static path must win over `sales-orders/:id`.
 const HTTP_CONTROLLERS = [
   CustomersHttpController,

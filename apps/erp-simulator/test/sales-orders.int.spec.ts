@@ -137,6 +137,29 @@ describe('ERP sales orders', () => {
     expect(empty).toEqual({ changes: [], next: page2.next });
   });
 
+  it('makes change ids visible in order, so a cursor followed while orders commit at once misses none', async () => {
+    const start = (await getJson(`${erp.api}/sales-orders/changes?since=0&limit=500`)).body.next;
+    const seen: number[] = [];
+    let placing = true;
+    const follow = async () => {
+      for (let cursor = start, last = false; !last; ) {
+        last = !placing;
+        const page = (await getJson(`${erp.api}/sales-orders/changes?since=${cursor}&limit=500`)).body;
+        seen.push(...page.changes.map((c: { changeId: number }) => c.changeId));
+        cursor = page.next;
+      }
+    };
+
+    const following = follow();
+    await Promise.all(Array.from({ length: 30 }, () => acceptedOrder(erp, customerNumber)));
+    placing = false;
+    await following;
+
+    const all = (await getJson(`${erp.api}/sales-orders/changes?since=${start}&limit=500`)).body.changes;
+    expect(all).toHaveLength(30);
+    expect(seen).toEqual(all.map((c: { changeId: number }) => c.changeId));
+  });
+
   it('refuses a cursor that is not a non-negative integer', async () => {
     const response = await getJson(`${erp.api}/sales-orders/changes?since=abc`);
 

@@ -16,14 +16,25 @@ export class CustomersService {
    * the answer) finds the customer instead of creating a second one.
    */
   async create(request: CreateCustomerRequest, idempotencyKey: string | undefined): Promise<ErpCustomer> {
-    const rows: { customer_number: string }[] = await this.customers.query(
+    const customer = {
+      externalRef: request.externalRef,
+      name: request.name,
+      email: request.email,
+      country: request.country,
+      vatId: request.vatId ?? null,
+      address: request.address ?? null,
+      conditions: null,
+      idempotencyKey: idempotencyKey ?? null,
+    };
+    const [created]: { customer_number: string; created_at: Date }[] = await this.customers.query(
       `INSERT INTO customers (customer_number, external_ref, name, email, country, vat_id, address, idempotency_key)
        VALUES ('C-' || nextval('customer_numbers'), $1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING customer_number`,
-      [request.externalRef, request.name, request.email, request.country, request.vatId ?? null, request.address ? JSON.stringify(request.address) : null, idempotencyKey ?? null],
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING customer_number, created_at`,
+      [customer.externalRef, customer.name, customer.email, customer.country, customer.vatId, customer.address ? JSON.stringify(customer.address) : null, customer.idempotencyKey],
     );
-    const created = rows[0] ? { customerNumber: rows[0].customer_number } : { idempotencyKey };
-    return this.customers.findOneByOrFail(created);
+    if (created) return { ...customer, customerNumber: created.customer_number, createdAt: created.created_at };
+    if (idempotencyKey === undefined) throw new Error('creating a customer without an Idempotency-Key inserted nothing');
+    return this.customers.findOneByOrFail({ idempotencyKey });
   }
 
   async get(customerNumber: string): Promise<ErpCustomer> {

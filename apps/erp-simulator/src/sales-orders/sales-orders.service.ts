@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { WebhookOutbox, type PublishWebhook } from '@switchboard/simulator-kit';
-import type { EntityManager, Repository } from 'typeorm';
-import { ErpCustomer } from '../customers/erp-customer.entity';
+import { enqueueWebhooksSql, WebhookOutbox } from '@switchboard/simulator-kit';
+import type { Repository } from 'typeorm';
+import type { CustomerConditions } from '../customers/erp-customer.entity';
 import { confirmSalesOrder } from './confirm-sales-order';
 import type { CreateSalesOrderRequest } from './create-sales-order.request.dto';
-import { SalesOrderChangeResponse, type SalesOrderChangesPage } from './sales-order-changes.dto';
-import { SalesOrderChange } from './sales-order-change.entity';
+import type { SalesOrderChangeResponse, SalesOrderChangesPage } from './sales-order-changes.dto';
 import { advanceTo, type SalesOrderStatus } from './sales-order-status';
 import { SalesOrder } from './sales-order.entity';
 import { SalesOrderCannotAdvance, SalesOrderNotFound, SalesOrderRejected } from './sales-order.errors';
@@ -19,7 +18,6 @@ export class SalesOrdersService {
   constructor(
     private readonly outbox: WebhookOutbox,
     @InjectRepository(SalesOrder) private readonly orders: Repository<SalesOrder>,
-    @InjectRepository(SalesOrderChange) private readonly changes: Repository<SalesOrderChange>,
   ) {}
 
   /**
@@ -29,34 +27,44 @@ export class SalesOrdersService {
    * order back instead of placing it twice.
    */
   async place(request: CreateSalesOrderRequest, idempotencyKey: string | undefined): Promise<SalesOrder> {
-    if (idempotencyKey !== undefined) {
-      const placed = await this.orders.findOneBy({ idempotencyKey });
-      if (placed) return placed;
+    const [customer]: { customerNumber: string; conditions: CustomerConditions | null }[] = await this.orders.query(
+      'SELECT customer_number AS "customerNumber", conditions FROM customers WHERE customer_number = $1',
+      [request.customerNumber],
+    );
+    const decision = confirmSalesOrder({ customer: customer ?? null, customerNumber: request.customerNumber, lines: request.lines, today: new Date().toISOString().slice(0, 10) });
+    if (decision.kind === 'rejected') throw new SalesOrderRejected(decision.reason);
+    const now = new Date();
+    const order: Omit<SalesOrder, 'orderNumber'> = {
+      externalRef: request.externalRef,
+      customerNumber: request.customerNumber,
+      currency: request.currency,
+      lines: decision.lines,
+      conditions: decision.conditions,
+      status: 'accepted',
+      version: 1,
+      history: [{ status: 'accepted', version: 1, at: now.toISOString() }],
+      idempotencyKey: idempotencyKey ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    // One statement, so one round trip and its own transaction: the order, its change and the
+    // change's webhooks. An order already placed with the key inserts nothing and is read instead.
+    const [placed]: { order_number: string }[] = await this.orders.query(
+      `WITH placed AS (
+         INSERT INTO sales_orders (order_number, external_ref, customer_number, currency, lines, conditions, status, version, history, idempotency_key, created_at, updated_at)
+         VALUES ('SO-' || nextval('sales_order_numbers'), $1, $2, $3, $4::jsonb, $5::jsonb, 'accepted', 1, $6::jsonb, $7, $8, $8)
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING order_number, external_ref, customer_number, status, version, updated_at),
+       ${recordChangesSql('placed', '$9')}
+       SELECT order_number FROM placed`,
+      [order.externalRef, order.customerNumber, order.currency, JSON.stringify(order.lines), JSON.stringify(order.conditions), JSON.stringify(order.history), order.idempotencyKey, now, this.outbox.configuredUrls()],
+    );
+    if (placed) {
+      this.outbox.published();
+      return { ...order, orderNumber: placed.order_number };
     }
-    return this.outbox.transaction(async (manager, publish) => {
-      const customer = await manager.findOneBy(ErpCustomer, { customerNumber: request.customerNumber });
-      const decision = confirmSalesOrder({ customer, customerNumber: request.customerNumber, lines: request.lines, today: new Date().toISOString().slice(0, 10) });
-      if (decision.kind === 'rejected') throw new SalesOrderRejected(decision.reason);
-      const now = new Date();
-      const [{ number }]: { number: string }[] = await manager.query(`SELECT nextval('sales_order_numbers') AS number`);
-      const order = manager.create(SalesOrder, {
-        orderNumber: `SO-${number}`,
-        externalRef: request.externalRef,
-        customerNumber: request.customerNumber,
-        currency: request.currency,
-        lines: decision.lines,
-        conditions: decision.conditions,
-        status: 'accepted',
-        version: 1,
-        history: [{ status: 'accepted', version: 1, at: now.toISOString() }],
-        idempotencyKey: idempotencyKey ?? null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await manager.insert(SalesOrder, order);
-      await this.recordChange(manager, publish, order, now);
-      return order;
-    });
+    if (idempotencyKey === undefined) throw new Error('placing a sales order without an Idempotency-Key inserted nothing');
+    return this.orders.findOneByOrFail({ idempotencyKey });
   }
 
   async get(orderNumber: string): Promise<SalesOrder> {
@@ -71,7 +79,7 @@ export class SalesOrdersService {
 
   /** Moves the order forward (to `requested`, or the next status): a new version, a change in the feed, a webhook. */
   async advance(orderNumber: string, requested?: SalesOrderStatus): Promise<SalesOrder> {
-    return this.outbox.transaction(async (manager, publish) => {
+    const advanced = await this.orders.manager.transaction(async (manager) => {
       const order = await manager.findOne(SalesOrder, { where: { orderNumber }, lock: { mode: 'pessimistic_write' } });
       if (!order) throw new SalesOrderNotFound(orderNumber);
       const status = advanceTo(order.status, requested);
@@ -82,45 +90,51 @@ export class SalesOrdersService {
       order.history = [...order.history, { status, version: order.version, at: now.toISOString() }];
       order.updatedAt = now;
       await manager.save(order);
-      await this.recordChange(manager, publish, order, now);
+      await manager.query(
+        `WITH advanced AS (SELECT $1::text AS order_number, $2::text AS external_ref, $3::text AS customer_number, $4::text AS status, $5::int AS version, $6::timestamptz AS updated_at),
+         ${recordChangesSql('advanced', '$7')}
+         SELECT 1`,
+        [order.orderNumber, order.externalRef, order.customerNumber, order.status, order.version, now, this.outbox.configuredUrls()],
+      );
       return order;
     });
+    this.outbox.published();
+    return advanced;
   }
 
   /** The changes after `since`, oldest first. */
   async changesSince(since: number, limit: number): Promise<SalesOrderChangesPage> {
-    const rows = await this.changes
-      .createQueryBuilder('change')
-      .where('change.change_id > :since', { since })
-      .orderBy('change.change_id', 'ASC')
-      .limit(limit)
-      .getMany();
-    const changes = rows.map(toChangeResponse);
-    return { changes, next: changes.at(-1)?.changeId ?? since };
-  }
-
-  private async recordChange(manager: EntityManager, publish: PublishWebhook, order: SalesOrder, at: Date): Promise<void> {
-    // A change id is taken only by the one transaction holding this lock until it commits, so ids
-    // become visible in order and a poller's cursor never skips one that commits late.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('erp-simulator:sales-order-changes'))`);
-    const [row]: { change_id: string }[] = await manager.query(
-      `INSERT INTO sales_order_changes (order_number, external_ref, customer_number, status, version, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING change_id`,
-      [order.orderNumber, order.externalRef, order.customerNumber, order.status, order.version, at],
+    const changes: SalesOrderChangeResponse[] = await this.orders.query(
+      `SELECT change_id::float8 AS "changeId", order_number AS "orderNumber", external_ref AS "externalRef", customer_number AS "customerNumber",
+              status, version, ${ISO_TIME('changed_at')} AS "changedAt"
+       FROM sales_order_changes WHERE change_id > $1 ORDER BY change_id LIMIT $2`,
+      [since, limit],
     );
-    const change = toChangeResponse({ ...order, changeId: row.change_id, changedAt: at });
-    await publish({ id: String(change.changeId), type: SALES_ORDER_UPDATED, data: { ...change }, timestamp: at });
+    return { changes, next: changes.at(-1)?.changeId ?? since };
   }
 }
 
-function toChangeResponse(change: SalesOrderChange): SalesOrderChangeResponse {
-  return {
-    changeId: Number(change.changeId),
-    orderNumber: change.orderNumber,
-    externalRef: change.externalRef,
-    customerNumber: change.customerNumber,
-    status: change.status,
-    version: change.version,
-    changedAt: change.changedAt.toISOString(),
-  };
+/** A timestamptz(3) as JavaScript's toISOString writes it. */
+const ISO_TIME = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * CTEs that record a change in the feed for every row of `orders` (order_number, external_ref,
+ * customer_number, status, version, updated_at) and enqueue its webhook, whose data is the change
+ * as the feed shows it; `urls` is the placeholder of the outbox's configured URLs.
+ * A change id is taken only by the one transaction holding the advisory lock until it commits, so
+ * ids become visible in order and a poller's cursor never skips one that commits late: the
+ * change_id default is evaluated per row of the join with `locked`, so after the lock is held.
+ */
+function recordChangesSql(orders: string, urls: string): string {
+  const changes = `(SELECT change_id::text AS webhook_id, '${SALES_ORDER_UPDATED}' AS event_type,
+      json_build_object('type', '${SALES_ORDER_UPDATED}', 'timestamp', ${ISO_TIME('changed_at')}, 'data', json_build_object(
+        'changeId', change_id, 'orderNumber', order_number, 'externalRef', external_ref, 'customerNumber', customer_number,
+        'status', status, 'version', version, 'changedAt', ${ISO_TIME('changed_at')}))::text AS body
+    FROM changed) AS m`;
+  return `locked AS (SELECT pg_advisory_xact_lock(hashtext('erp-simulator:sales-order-changes'))),
+    changed AS (
+      INSERT INTO sales_order_changes (order_number, external_ref, customer_number, status, version, changed_at)
+      SELECT o.order_number, o.external_ref, o.customer_number, o.status, o.version, o.updated_at FROM ${orders} AS o CROSS JOIN locked
+      RETURNING change_id, order_number, external_ref, customer_number, status, version, changed_at),
+    published AS (${enqueueWebhooksSql(changes, urls)})`;
 }

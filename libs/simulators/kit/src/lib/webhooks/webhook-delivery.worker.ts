@@ -67,7 +67,9 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
       } catch (error) {
         if (this.running) this.logger.error(`delivering webhooks failed: ${String(error)}`);
       }
-      if (sent === 0 && !this.woken && this.running) await this.sleep(this.config.WEBHOOK_POLL_MS);
+      // A short batch took every due delivery: what comes due later is found by the poll, what is
+      // enqueued meanwhile wakes the loop; looking again now would be a query for nothing.
+      if (sent < BATCH_SIZE && !this.woken && this.running) await this.sleep(this.config.WEBHOOK_POLL_MS);
     }
   }
 

@@ -8,6 +8,22 @@ import { webhookBody, type WebhookMessage } from './webhook-message';
 export type PublishWebhook = (message: WebhookMessage) => Promise<void>;
 
 /**
+ * SQL that enqueues one delivery per receiver known at commit time (configured URLs, then runtime
+ * subscriptions) for every row of `messages`, a FROM item with columns webhook_id, event_type and
+ * body; `urls` is the placeholder of the configured URLs (text[], see WebhookOutbox.configuredUrls).
+ * Usable as a data-modifying CTE, so a change and its webhooks can commit in one statement.
+ */
+export function enqueueWebhooksSql(messages: string, urls: string): string {
+  return `INSERT INTO webhook_deliveries (webhook_id, event_type, body, url, subscription_id, status)
+    SELECT m.webhook_id, m.event_type, m.body, r.url, r.subscription_id, 'pending'
+    FROM ${messages} CROSS JOIN (
+      SELECT url, NULL::uuid AS subscription_id FROM unnest(${urls}::text[]) AS configured(url)
+      UNION ALL
+      SELECT url, id FROM webhook_subscriptions) AS r
+    ON CONFLICT (webhook_id, url) DO NOTHING`;
+}
+
+/**
  * The transactional outbox of a simulator's webhooks: a state change and its webhook rows commit
  * together, so a crash never loses a webhook nor sends one for a change that rolled back.
  */
@@ -32,16 +48,22 @@ export class WebhookOutbox {
     return result;
   }
 
+  /** The receivers configured by WEBHOOK_URLS: the `urls` parameter of enqueueWebhooksSql. */
+  configuredUrls(): string[] {
+    return this.config.webhookUrls();
+  }
+
+  /** After a statement built with enqueueWebhooksSql committed deliveries: sends them now instead of at the next poll. */
+  published(): void {
+    this.worker.wake();
+  }
+
   private async enqueue(manager: EntityManager, message: WebhookMessage): Promise<void> {
-    const body = webhookBody(message);
-    // One row per receiver known at commit time: configured URLs, then runtime subscriptions.
-    await manager.query(
-      `INSERT INTO webhook_deliveries (webhook_id, event_type, body, url, subscription_id, status)
-       SELECT $1, $2, $3, url, NULL, 'pending' FROM unnest($4::text[]) AS configured(url)
-       UNION ALL
-       SELECT $1, $2, $3, url, id, 'pending' FROM webhook_subscriptions
-       ON CONFLICT (webhook_id, url) DO NOTHING`,
-      [message.id, message.type, body, this.config.webhookUrls()],
-    );
+    await manager.query(enqueueWebhooksSql('(VALUES ($1, $2, $3)) AS m(webhook_id, event_type, body)', '$4'), [
+      message.id,
+      message.type,
+      webhookBody(message),
+      this.configuredUrls(),
+    ]);
   }
 }
