@@ -13,6 +13,7 @@ import { AcceptanceWatcher, type Outcome } from './acceptance-watcher';
 import { KeepAliveClient, percentile } from './http-load';
 import { measureJetStreamLatency } from './jetstream-latency';
 import { openLoop } from './open-loop';
+import { canMeasureProcessCpu, ProcessCpuMeter, processesNamed, type ProcessGroup } from './process-cpu';
 
 const RATE = Number(process.env['BENCH_FLOW_RATE'] ?? 100);
 const SECONDS = Number(process.env['BENCH_FLOW_SECONDS'] ?? 20);
@@ -43,6 +44,8 @@ interface PhaseResult {
   readonly pollRoundTripsMs: number[];
   /** This script's CPU time over the phase, as a share of one core. */
   readonly driverCpu: number;
+  /** CPU ms per process group over the phase (empty where /proc cannot be read). */
+  readonly cpuMs: Map<string, number>;
 }
 
 class Flow {
@@ -50,12 +53,14 @@ class Flow {
   private readonly orders = new KeepAliveClient(512);
   private readonly views = new KeepAliveClient(512);
   readonly watcher: AcceptanceWatcher;
+  readonly cpu: ProcessCpuMeter;
 
   constructor(
     private readonly system: WholeSystem,
     private readonly customers: readonly string[],
   ) {
     this.watcher = new AcceptanceWatcher(this.views, system.services.crm.api, { intervalMs: POLL_MS, deadlineMs: DEADLINE_MS });
+    this.cpu = new ProcessCpuMeter(processGroups(system));
   }
 
   /** Places the next order and follows it to the 360 view; `startedAt` is when it was due. */
@@ -78,15 +83,25 @@ class Flow {
   }
 }
 
+/** Every process an order goes through: the six, PostgreSQL's backends, NATS, and this driver. */
+const processGroups = (system: WholeSystem): ProcessGroup[] => [
+  ...Object.values(system.services).map((service) => ({ name: service.service, pids: () => (service.pid ? [service.pid] : []) })),
+  { name: 'postgres', pids: () => processesNamed('postgres') },
+  { name: 'nats-server', pids: () => processesNamed('nats-server') },
+  { name: 'driver', pids: () => [process.pid] },
+];
+
 /** Runs `run` and gathers its outcomes with what the watcher and this process spent on them. */
 async function phase(name: string, flow: Flow, run: (postMs: number[]) => Promise<Outcome[]>): Promise<PhaseResult> {
   const polls = flow.watcher.polls;
   const cpu = process.cpuUsage();
+  flow.cpu.start();
   const began = performance.now();
   const postMs: number[] = [];
   const outcomes = await run(postMs);
   const seconds = (performance.now() - began) / 1_000;
   const { user, system } = process.cpuUsage(cpu);
+  const cpuMs = canMeasureProcessCpu ? flow.cpu.read() : new Map<string, number>();
   const errors = new Map<string, number>();
   for (const outcome of outcomes) if (!outcome.ok) errors.set(outcome.reason, (errors.get(outcome.reason) ?? 0) + 1);
   return {
@@ -99,6 +114,7 @@ async function phase(name: string, flow: Flow, run: (postMs: number[]) => Promis
     polls: flow.watcher.polls - polls,
     pollRoundTripsMs: flow.watcher.pollRoundTripsMs.slice(polls).sort((a, b) => a - b),
     driverCpu: (user + system) / 1e6 / seconds,
+    cpuMs,
   };
 }
 
@@ -138,6 +154,13 @@ async function winCustomers(system: WholeSystem): Promise<string[]> {
   return customers;
 }
 
+const totalCpuMs = (r: PhaseResult) => [...r.cpuMs.values()].reduce((a, b) => a + b, 0);
+
+/** Where the CPU went, per order placed: the figure a tuning should lower, steadier than latency on a shared machine. */
+const cpuPerOrder = (r: PhaseResult) =>
+  `CPU per order: ${[...r.cpuMs].map(([name, cpuMs]) => `${name} ${(cpuMs / r.orders).toFixed(1)}`).join(', ')}; ` +
+  `total ${(totalCpuMs(r) / r.orders).toFixed(1)} ms (${((totalCpuMs(r) / 1_000 / r.seconds) * 100).toFixed(0)}% of one core over the phase)`;
+
 /** A phase with nothing accepted has no percentiles. */
 const ms = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(1));
 const cells = (values: readonly string[], widths: readonly number[]) => values.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
@@ -163,6 +186,7 @@ function printResults(fixed: PhaseResult, max: PhaseResult, raw: { name: string;
         `driver CPU ${(r.driverCpu * 100).toFixed(0)}% of a core`,
     );
     for (const [reason, count] of r.errors) console.log(`    error x${count}: ${reason}`);
+    if (r.cpuMs.size > 0) console.log(`    ${cpuPerOrder(r)}`);
   }
   console.log(`  Observation resolution: an order counts as accepted when the poll showing it answered, at most ${POLL_MS} ms + one GET after it was.`);
 }
@@ -178,10 +202,16 @@ async function main(): Promise<void> {
 
     const fixed = await fixedRate(flow, `fixed ${RATE}/s for ${SECONDS} s (open loop)`, SECONDS);
     const rawStarted = performance.now();
+    flow.cpu.start();
     const rawRun = await measureJetStreamLatency(system.nats.nc, system.nats.namespace, RATE, SECONDS);
+    const rawCpuMs = flow.cpu.read();
     const raw = { name: `raw JetStream publish → consume at ${RATE}/s`, seconds: (performance.now() - rawStarted) / 1_000, ...rawRun };
     const max = await closedLoop(flow, MAX_SECONDS);
     printResults(fixed, max, raw);
+    if (canMeasureProcessCpu) {
+      const perMessage = (name: string) => ((rawCpuMs.get(name) ?? 0) / raw.published).toFixed(2);
+      console.log(`  raw JetStream: CPU per message: nats-server ${perMessage('nats-server')}, driver (publisher and consumer) ${perMessage('driver')} ms`);
+    }
 
     const fixedP99 = percentile(fixed.latenciesMs, 99);
     const rawP99 = percentile(raw.latenciesMs, 99);
@@ -189,7 +219,7 @@ async function main(): Promise<void> {
     const met = RATE >= TARGET.rate && fixedP99 < TARGET.p99Ms && errors === 0 && fixed.latenciesMs.length > 0;
     console.log(
       `RESULT flow POST /orders → accepted in CRM 360 at ${RATE}/s: p50 ${ms(percentile(fixed.latenciesMs, 50))} ms p95 ${ms(percentile(fixed.latenciesMs, 95))} ms p99 ${ms(fixedP99)} ms, ` +
-        `${fixed.orders} orders, ${errors} errors vs raw JetStream publish→consume p99 ${ms(rawP99)} ms = ${(fixedP99 / rawP99).toFixed(1)}x ` +
+        `${fixed.orders} orders, ${errors} errors, ${fixed.cpuMs.size > 0 ? `${(totalCpuMs(fixed) / fixed.orders).toFixed(1)} ms CPU per order, ` : ''}vs raw JetStream publish→consume p99 ${ms(rawP99)} ms = ${(fixedP99 / rawP99).toFixed(1)}x ` +
         `(target p99 < ${TARGET.p99Ms} ms at ${TARGET.rate}/s, 0 errors) ${met ? 'PASS' : 'MISS'}`,
     );
     console.log(

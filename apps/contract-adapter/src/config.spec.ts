@@ -28,6 +28,7 @@ describe('ContractAdapterConfig', () => {
     ['CLM_BASE_URL', 'clm:3102'],
     ['PUBLIC_BASE_URL', 'ftp://files.example.com'],
     ['CALLOUT_MAX_ELAPSED_MS', '0'],
+    ['CALLOUT_BREAKER_OPEN_MS', '0'],
   ])('refuses %s = %s', (name, value) => {
     expect(() => validateConfig(ContractAdapterConfig, { ...base, [name]: value })).toThrow(name);
   });

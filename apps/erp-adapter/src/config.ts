@@ -1,6 +1,6 @@
-import { ServiceConfig } from '@switchboard/observability';
+import { CalloutServiceConfig } from '@switchboard/webhooks';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, Matches, Min } from 'class-validator';
 
 const HTTP_URL = /^https?:\/\/\S+$/;
 const WEBHOOK_SECRETS = /^whsec_[A-Za-z0-9+/]+={0,2}([ ,]+whsec_[A-Za-z0-9+/]+={0,2})*$/;
@@ -8,10 +8,11 @@ const MS = { message: '$property must be a positive integer number of millisecon
 
 /**
  * The ERP adapter's environment: ServiceConfig (DATABASE_URL, NATS_URL, EVENT_STORE_URL, DB_SCHEMA,
- * NATS_NAMESPACE), its port, where the ERP, the CRM and the CLM answer, the ERP's webhook secrets
- * and the polling fallback. The base URLs are API roots: a path like `/customers` is appended.
+ * NATS_NAMESPACE) and the callout budget (CALLOUT_*, from CalloutServiceConfig), its port, where
+ * the ERP, the CRM and the CLM answer, the ERP's webhook secrets and the polling fallback. The
+ * base URLs are API roots: a path like `/customers` is appended.
  */
-export class ErpAdapterConfig extends ServiceConfig {
+export class ErpAdapterConfig extends CalloutServiceConfig {
   override PORT = 3003;
 
   /** The ERP's REST API root (the simulator's by default). */
@@ -45,23 +46,4 @@ export class ErpAdapterConfig extends ServiceConfig {
   @IsInt(MS)
   @Min(1, MS)
   ERP_POLL_UNKNOWN_ORDER_GRACE_MS = 600_000;
-
-  /** Per callout attempt. */
-  @Type(() => Number)
-  @IsInt(MS)
-  @Min(1, MS)
-  CALLOUT_TIMEOUT_MS = 5_000;
-
-  /** Attempts of one callout before the message goes back to JetStream's backoff. */
-  @Type(() => Number)
-  @IsInt({ message: '$property must be an integer from 1 to 20' })
-  @Min(1, { message: '$property must be an integer from 1 to 20' })
-  @Max(20, { message: '$property must be an integer from 1 to 20' })
-  CALLOUT_MAX_ATTEMPTS = 4;
-
-  /** The time budget of one callout, retries and Retry-After waits included. */
-  @Type(() => Number)
-  @IsInt(MS)
-  @Min(1, MS)
-  CALLOUT_MAX_ELAPSED_MS = 15_000;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CalloutClient } from '@switchboard/webhooks';
+import { CalloutClient, calloutSettings } from '@switchboard/webhooks';
 import { ContractAdapterConfig } from '../config';
 
 export interface ClmCustomerToCreate {
@@ -28,8 +28,7 @@ export class ClmApiClient {
     this.http = new CalloutClient({
       name: 'clm',
       baseUrl: config.CLM_BASE_URL,
-      timeoutMs: config.CALLOUT_TIMEOUT_MS,
-      retry: { maxElapsedMs: config.CALLOUT_MAX_ELAPSED_MS },
+      ...calloutSettings(config),
     });
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CalloutClient } from '@switchboard/webhooks';
+import { CalloutClient, calloutSettings } from '@switchboard/webhooks';
 import { ContractAdapterConfig } from '../config';
 
 /** What the adapter needs of a CRM customer; `crm.customer.won` carries only its id. */
@@ -18,8 +18,7 @@ export class CrmApiClient {
     this.http = new CalloutClient({
       name: 'crm',
       baseUrl: config.CRM_BASE_URL,
-      timeoutMs: config.CALLOUT_TIMEOUT_MS,
-      retry: { maxElapsedMs: config.CALLOUT_MAX_ELAPSED_MS },
+      ...calloutSettings(config),
     });
   }
 

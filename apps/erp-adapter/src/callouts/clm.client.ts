@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CalloutClient } from '@switchboard/webhooks';
+import { CalloutClient, calloutSettings } from '@switchboard/webhooks';
 import { ErpAdapterConfig } from '../config';
-import { apiRoot, calloutSettings } from './callout-settings';
+import { apiRoot } from './api-root';
 
 export interface ClmContractConditions {
   readonly paymentTerms: string;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ErpCustomerDetails } from '@switchboard/erp-domain';
-import { CalloutClient } from '@switchboard/webhooks';
+import { CalloutClient, calloutSettings } from '@switchboard/webhooks';
 import { ErpAdapterConfig } from '../config';
-import { apiRoot, calloutSettings } from './callout-settings';
+import { apiRoot } from './api-root';
 
 /** The CRM's REST query API: `crm.customer.won` carries only the id, the rest is fetched here (ARCHITECTURE.md, flow step 5). */
 @Injectable()

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ErpCustomerConditions, ErpCustomerDetails } from '@switchboard/erp-domain';
-import { CalloutClient } from '@switchboard/webhooks';
+import { CalloutClient, calloutSettings } from '@switchboard/webhooks';
 import { ErpAdapterConfig } from '../config';
 import type { ErpSalesOrderChange } from '../integration/erp-sales-order-change';
-import { apiRoot, calloutSettings } from './callout-settings';
+import { apiRoot } from './api-root';
 
 export interface ErpSalesOrderRequest {
   /** Our order id. */

@@ -8,6 +8,8 @@ export * from './lib/callout/circuit-breaker';
 export * from './lib/callout/callout.error';
 export * from './lib/callout/callout-metrics';
 export * from './lib/callout/callout-client';
+export * from './lib/callout/callout.config';
+export * from './lib/callout/callout-settings';
 export * from './lib/outbound/webhook-sender';
 export * from './lib/inbound/inbound-webhooks.migration';
 export * from './lib/inbound/webhook-handler';
