@@ -14,6 +14,7 @@ import { KeepAliveClient, percentile } from './http-load';
 import { measureJetStreamLatency } from './jetstream-latency';
 import { openLoop } from './open-loop';
 import { canMeasureProcessCpu, ProcessCpuMeter, processesNamed, type ProcessGroup } from './process-cpu';
+import { type XminHoldback, XminHoldbackSampler } from './xmin-holdback';
 
 const RATE = Number(process.env['BENCH_FLOW_RATE'] ?? 100);
 const SECONDS = Number(process.env['BENCH_FLOW_SECONDS'] ?? 20);
@@ -46,6 +47,8 @@ interface PhaseResult {
   readonly driverCpu: number;
   /** CPU ms per process group over the phase (empty where /proc cannot be read). */
   readonly cpuMs: Map<string, number>;
+  /** How far back the oldest open transaction held xmin: how soon any subscriber could see an event. */
+  readonly xmin: XminHoldback;
 }
 
 class Flow {
@@ -93,6 +96,7 @@ const processGroups = (system: WholeSystem): ProcessGroup[] => [
 
 /** Runs `run` and gathers its outcomes with what the watcher and this process spent on them. */
 async function phase(name: string, flow: Flow, run: (postMs: number[]) => Promise<Outcome[]>): Promise<PhaseResult> {
+  const xmin = await XminHoldbackSampler.start();
   const polls = flow.watcher.polls;
   const cpu = process.cpuUsage();
   flow.cpu.start();
@@ -100,6 +104,7 @@ async function phase(name: string, flow: Flow, run: (postMs: number[]) => Promis
   const postMs: number[] = [];
   const outcomes = await run(postMs);
   const seconds = (performance.now() - began) / 1_000;
+  const xminHoldback = await xmin.stop();
   const { user, system } = process.cpuUsage(cpu);
   const cpuMs = canMeasureProcessCpu ? flow.cpu.read() : new Map<string, number>();
   const errors = new Map<string, number>();
@@ -115,6 +120,7 @@ async function phase(name: string, flow: Flow, run: (postMs: number[]) => Promis
     pollRoundTripsMs: flow.watcher.pollRoundTripsMs.slice(polls).sort((a, b) => a - b),
     driverCpu: (user + system) / 1e6 / seconds,
     cpuMs,
+    xmin: xminHoldback,
   };
 }
 
@@ -161,6 +167,11 @@ const cpuPerOrder = (r: PhaseResult) =>
   `CPU per order: ${[...r.cpuMs].map(([name, cpuMs]) => `${name} ${(cpuMs / r.orders).toFixed(1)}`).join(', ')}; ` +
   `total ${(totalCpuMs(r) / r.orders).toFixed(1)} ms (${((totalCpuMs(r) / 1_000 / r.seconds) * 100).toFixed(0)}% of one core over the phase)`;
 
+/** Subscriptions read only below the cluster's xmin: the oldest open transaction's age bounds how soon any subscriber sees an event. */
+const xminHoldbackLine = (x: XminHoldback) =>
+  `xmin held back by the oldest open transaction: p50 ${x.p50Ms.toFixed(0)} ms p90 ${x.p90Ms.toFixed(0)} ms p99 ${x.p99Ms.toFixed(0)} ms max ${x.maxMs.toFixed(0)} ms (${x.samples} samples)` +
+  (x.topLong.length > 0 ? `; most often when > 100 ms: ${x.topLong.map((t) => `${t.count}× "${t.statement}"`).join(', ')}` : '');
+
 /** A phase with nothing accepted has no percentiles. */
 const ms = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(1));
 const cells = (values: readonly string[], widths: readonly number[]) => values.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
@@ -187,6 +198,7 @@ function printResults(fixed: PhaseResult, max: PhaseResult, raw: { name: string;
     );
     for (const [reason, count] of r.errors) console.log(`    error x${count}: ${reason}`);
     if (r.cpuMs.size > 0) console.log(`    ${cpuPerOrder(r)}`);
+    console.log(`    ${xminHoldbackLine(r.xmin)}`);
   }
   console.log(`  Observation resolution: an order counts as accepted when the poll showing it answered, at most ${POLL_MS} ms + one GET after it was.`);
 }

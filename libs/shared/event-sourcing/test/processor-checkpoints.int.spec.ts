@@ -63,4 +63,42 @@ describe('ProcessorCheckpoints', () => {
 
     expect(await ProcessorCheckpoints.read(db.pool, 'p')).toEqual({ commit: 5n, prepare: 5n });
   });
+  describe('move (optimistic: only from where the writer read it)', () => {
+    const p1 = { commit: 10n, prepare: 4n };
+    const p2 = { commit: 12n, prepare: 9n };
+
+    it('moves a checkpoint that is still where it was read, "nothing processed" included', async () => {
+      await ProcessorCheckpoints.ensure(db.pool, 'p');
+
+      expect(await ProcessorCheckpoints.move(db.pool, 'p', null, p1)).toBe(true);
+      expect(await ProcessorCheckpoints.move(dataSource.manager, 'p', p1, p2)).toBe(true);
+
+      expect(await ProcessorCheckpoints.read(db.pool, 'p')).toEqual(p2);
+    });
+
+    it('refuses when another writer moved it, and leaves it', async () => {
+      await ProcessorCheckpoints.write(db.pool, 'p', p2);
+
+      expect(await ProcessorCheckpoints.move(db.pool, 'p', p1, { commit: 20n, prepare: 20n })).toBe(false);
+      expect(await ProcessorCheckpoints.move(db.pool, 'p', null, p1)).toBe(false);
+
+      expect(await ProcessorCheckpoints.read(db.pool, 'p')).toEqual(p2);
+    });
+
+    it("waits for a concurrent writer's move to commit, then refuses", async () => {
+      await ProcessorCheckpoints.write(db.pool, 'p', p1);
+      let second: Promise<boolean> | undefined;
+
+      await dataSource.transaction(async (manager) => {
+        expect(await ProcessorCheckpoints.move(manager, 'p', p1, p2)).toBe(true);
+        // The second writer read p1 too; its move must wait for this transaction, not pass it.
+        second = ProcessorCheckpoints.move(db.pool, 'p', p1, { commit: 11n, prepare: 5n });
+        const settledEarly = await Promise.race([second.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 200))]);
+        expect(settledEarly).toBe(false);
+      });
+
+      expect(await second).toBe(false);
+      expect(await ProcessorCheckpoints.read(db.pool, 'p')).toEqual(p2);
+    });
+  });
 });

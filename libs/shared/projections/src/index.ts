@@ -6,6 +6,7 @@ export * from './lib/position-lag';
 export * from './lib/projection-behind.error';
 export * from './lib/checkpoint-reset.error';
 export * from './lib/checkpoint-missing.error';
+export * from './lib/checkpoint-moved.error';
 export * from './lib/wait-for-position';
 export * from './lib/rebuild-projection';
 export * from './lib/apply-integration-event';

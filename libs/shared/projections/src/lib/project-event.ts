@@ -19,6 +19,15 @@ export async function projectEvent<Row extends object, Event extends ProjectedEv
   return effect;
 }
 
+export interface ProjectEventsOptions {
+  /**
+   * Lock the rows read (default). False only where the caller already keeps a second writer of
+   * these rows from committing (the projection runner's checkpoint check): then the transaction
+   * holds no transaction id until its first write, and holds back no subscriber meanwhile.
+   */
+  readonly lockRows?: boolean;
+}
+
 /**
  * Applies events in order inside the caller's transaction, as projectEvent each would: the rows
  * of all of them are locked and read in one query, and each change is one statement. For a plain
@@ -29,16 +38,17 @@ export async function projectEvents<Row extends object, Event extends ProjectedE
   manager: EntityManager,
   projection: Projection<Row, Event>,
   events: readonly Event[],
+  { lockRows = true }: ProjectEventsOptions = {},
 ): Promise<ProjectionEffect[]> {
   const keys = events.map((event) => projection.key(event));
   const statements = RowStatements.of(manager.connection, projection.entity);
   const byPrimaryKey = keys.every((key): key is string | number => typeof key !== 'object');
   if (!statements || !byPrimaryKey || !manager.queryRunner) {
     const effects: ProjectionEffect[] = [];
-    for (const [i, event] of events.entries()) effects.push(await projectWithTypeorm(manager, projection, event, keys[i]));
+    for (const [i, event] of events.entries()) effects.push(await projectWithTypeorm(manager, projection, event, keys[i], lockRows));
     return effects;
   }
-  const rows = new LockedRows<Row>(manager.queryRunner, manager, projection.entity, statements);
+  const rows = new LockedRows<Row>(manager.queryRunner, manager, projection.entity, statements, lockRows);
   await rows.load(keys);
   const effects: ProjectionEffect[] = [];
   for (const [i, event] of events.entries()) effects.push(await rows.apply(keys[i], (row) => projection.evolve(row, event)));
@@ -50,9 +60,10 @@ async function projectWithTypeorm<Row extends object, Event extends ProjectedEve
   projection: Projection<Row, Event>,
   event: Event,
   key: RowKey<Row>,
+  lockRow: boolean,
 ): Promise<ProjectionEffect> {
   const where = whereOf(manager, projection, key);
-  const row = await manager.findOne(projection.entity, { where, lock: { mode: 'pessimistic_write' } });
+  const row = await manager.findOne(projection.entity, { where, ...(lockRow && { lock: { mode: 'pessimistic_write' as const } }) });
   const next = projection.evolve(row, event);
   if (next === row) return 'unchanged';
   if (next === null) {

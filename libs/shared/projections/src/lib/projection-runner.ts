@@ -7,6 +7,7 @@ import {
 } from '@switchboard/event-sourcing';
 import type { DataSource } from 'typeorm';
 import { CheckpointMissingError } from './checkpoint-missing.error';
+import { CheckpointMovedError } from './checkpoint-moved.error';
 import { CheckpointResetError } from './checkpoint-reset.error';
 import type { LoggerLike } from './logger-like';
 import { projectEvents } from './project-event';
@@ -34,11 +35,16 @@ const NOT_READY = Symbol('not ready');
 /**
  * Runs one projection from the service's own event store: subscribes after its checkpoint and,
  * for the events the subscription has ready (a batch, up to `maxBatchSize`; it never waits to fill
- * one), in ONE transaction locks the checkpoint row, applies the events to the read model and
- * moves the checkpoint past the last. A crash anywhere leaves rows and checkpoint consistent, and
- * an event at or below the stored checkpoint is skipped, so replays after a crash and a second
- * replica running the same projection never apply an event twice. A failure rolls the whole
- * batch back.
+ * one), in ONE transaction reads the checkpoint, applies the events to the read model and moves
+ * the checkpoint past the last only if it is still where it was read. A crash anywhere leaves rows
+ * and checkpoint consistent, and an event at or below the stored checkpoint is skipped, so replays
+ * after a crash and a second replica running the same projection never apply an event twice (the
+ * replica that loses the race rolls back and resumes from the checkpoint). A failure rolls the
+ * whole batch back.
+ *
+ * Nothing is locked before the first row write: a transaction holding a transaction id holds back
+ * every subscriber in the database (the xmin rule of the event store's reads), so the runner takes
+ * one as late as it can, for the writes and the checkpoint only.
  *
  * It subscribes to every event, not only the handled types, so the checkpoint also passes the
  * events it ignores: a read-your-writes wait for such an event's position must still end.
@@ -114,6 +120,10 @@ export class ProjectionRunner<Row extends object = object> {
         if (this.stopping) break;
         if (error instanceof CheckpointResetError) {
           this.logger.warn(error.message);
+          continue;
+        }
+        if (error instanceof CheckpointMovedError) {
+          this.logger.log(error.message);
           continue;
         }
         this.lastError = error instanceof Error ? error : new Error(String(error));
@@ -198,10 +208,10 @@ export class ProjectionRunner<Row extends object = object> {
     }
   }
 
-  /** One transaction: lock the checkpoint, apply the events not applied yet, move the checkpoint to `position`. */
+  /** One transaction: read the checkpoint, apply the events not applied yet, move the checkpoint to `position` if nobody else did. */
   private async commit(position: Position, events: readonly RecordedEvent[] = []): Promise<void> {
     this.position = await this.dataSource.transaction(async (manager) => {
-      const stored = await ProcessorCheckpoints.read(manager, this.name, { forUpdate: true });
+      const stored = await ProcessorCheckpoints.read(manager, this.name);
       if (this.position && (stored === null || comparePositions(stored, this.position) < 0)) {
         throw new CheckpointResetError(this.name, this.position, stored);
       }
@@ -211,8 +221,9 @@ export class ProjectionRunner<Row extends object = object> {
         throw new CheckpointMissingError(this.name);
       }
       const unapplied = stored ? events.filter((event) => comparePositions(event.position, stored) > 0) : events;
-      if (unapplied.length > 0) await projectEvents(manager, this.projection, unapplied);
-      await ProcessorCheckpoints.write(manager, this.name, position);
+      // The checkpoint move below keeps a second writer from committing over these rows: no row locks.
+      if (unapplied.length > 0) await projectEvents(manager, this.projection, unapplied, { lockRows: false });
+      if (!(await ProcessorCheckpoints.move(manager, this.name, stored, position))) throw new CheckpointMovedError(this.name);
       return position;
     });
   }

@@ -57,6 +57,27 @@ export const ProcessorCheckpoints = {
     return new Map(processorIds.map((id) => [id, found.get(id) ?? null]));
   },
 
+  /**
+   * Moves the checkpoint from `from` to `to` only if it still is at `from` (an optimistic check,
+   * for writers that read it without a lock); false when another writer moved it meanwhile, and
+   * the caller must roll back. It waits for a concurrent writer's transaction to end, so it never
+   * passes a move that is about to commit. The row must exist (`ensure`).
+   */
+  async move(db: SqlQueryable, processorId: string, from: Position | null, to: Position | null): Promise<boolean> {
+    const rows = rowsOf<{ moved: number }>(
+      await db.query(
+        `WITH moved AS (
+           UPDATE processor_checkpoints
+              SET commit_position = $4, prepare_position = $5, updated_at = now()
+            WHERE processor_id = $1 AND commit_position IS NOT DISTINCT FROM $2::numeric AND prepare_position IS NOT DISTINCT FROM $3::numeric
+           RETURNING 1)
+         SELECT count(*)::int AS moved FROM moved`,
+        [processorId, from?.commit.toString() ?? null, from?.prepare.toString() ?? null, to?.commit.toString() ?? null, to?.prepare.toString() ?? null],
+      ),
+    );
+    return rows[0]?.moved === 1;
+  },
+
   /** Upserts the position; null resets the processor to "from the beginning". */
   async write(db: SqlQueryable, processorId: string, position: Position | null): Promise<void> {
     await db.query(

@@ -4,7 +4,7 @@ import type { RowStatements } from './row-statements';
 
 /**
  * A read model's rows as one transaction projects into them: the rows of all its events locked
- * and read in one query, then one statement per event that changes a row (INSERT when it was
+ * (unless the caller serialises its writers otherwise: `lock: false`) and read in one query, then one statement per event that changes a row (INSERT when it was
  * absent, UPDATE by primary key, DELETE). A row an event of the same transaction will read again
  * comes back from its write (RETURNING), hydrated as a fresh read would give it, so evolve sees
  * exactly what it saw when each event was its own transaction.
@@ -19,9 +19,10 @@ export class LockedRows<Row extends ObjectLiteral> {
     private readonly manager: EntityManager,
     private readonly entity: EntityTarget<Row>,
     private readonly statements: RowStatements,
+    private readonly lock = true,
   ) {}
 
-  /** Locks and reads the rows of these keys (one per event to apply, repeats included). */
+  /** Reads (and locks) the rows of these keys (one per event to apply, repeats included). */
   async load(keys: readonly (string | number)[]): Promise<void> {
     for (const key of keys) this.pending.set(String(key), (this.pending.get(String(key)) ?? 0) + 1);
     const unread = new Map(keys.filter((key) => !this.rows.has(String(key))).map((key) => [String(key), key]));
@@ -61,7 +62,7 @@ export class LockedRows<Row extends ObjectLiteral> {
   private async read(keys: readonly (string | number)[]): Promise<void> {
     if (keys.length === 0) return;
     for (const key of keys) this.rows.set(String(key), null);
-    for (const raw of await this.records(this.statements.selectLocked(keys))) {
+    for (const raw of await this.records(this.statements.select(keys, { lock: this.lock }))) {
       this.rows.set(this.statements.keyOfRaw(raw), this.statements.hydrate(raw) as Row);
     }
   }

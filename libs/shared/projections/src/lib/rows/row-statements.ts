@@ -44,15 +44,15 @@ export class RowStatements {
     this.selectColumns = this.columns.map((column) => escape(column.databaseName)).join(', ');
   }
 
-  /** Locks and reads the rows with these primary key values (the absent ones are not locked). */
-  selectLocked(keys: readonly unknown[]): [string, unknown[]] {
+  /** Reads the rows with these primary key values, locking them unless `lock` is false (the absent ones are not locked). */
+  select(keys: readonly unknown[], { lock = true } = {}): [string, unknown[]] {
     return [
-      `SELECT ${this.selectColumns} FROM ${this.table} WHERE ${this.escape(this.primary.databaseName)} = ANY($1) FOR UPDATE`,
+      `SELECT ${this.selectColumns} FROM ${this.table} WHERE ${this.escape(this.primary.databaseName)} = ANY($1)${lock ? ' FOR UPDATE' : ''}`,
       [keys.map((key) => this.dataSource.driver.preparePersistentValue(key, this.primary))],
     ];
   }
 
-  /** A row read by `selectLocked` or returned by a write, as findOne would give it. */
+  /** A row read by `select` or returned by a write, as findOne would give it. */
   hydrate(raw: Record<string, unknown>): ObjectLiteral {
     const row = this.metadata.create(undefined, { fromDeserializer: true });
     for (const column of this.columns) {
