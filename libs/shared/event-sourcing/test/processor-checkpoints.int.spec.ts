@@ -1,6 +1,6 @@
 import { createTestSchema, type TestSchema } from '@switchboard/testing';
 import { DataSource } from 'typeorm';
-import { migrateEventStore, ProcessorCheckpoints } from '../src';
+import { CHECKPOINT_MOVED_SQLSTATE, migrateEventStore, ProcessorCheckpoints } from '../src';
 
 describe('ProcessorCheckpoints', () => {
   let db: TestSchema;
@@ -99,6 +99,25 @@ describe('ProcessorCheckpoints', () => {
 
       expect(await second).toBe(false);
       expect(await ProcessorCheckpoints.read(db.pool, 'p')).toEqual(p2);
+    });
+
+    it('as one statement in a one-round-trip transaction: moves, or fails and stops the COMMIT', async () => {
+      await ProcessorCheckpoints.write(db.pool, 'p', p1);
+      await db.pool.query('CREATE TABLE effects (note text)');
+      const transaction = (from: typeof p1, to: typeof p1) =>
+        ['BEGIN', "INSERT INTO effects VALUES ('applied')", ProcessorCheckpoints.moveOrFailStatement('p', from, to), 'COMMIT'].join(';\n');
+
+      await db.pool.query(transaction(p1, p2));
+      const client = await db.pool.connect();
+      try {
+        await expect(client.query(transaction(p1, { commit: 30n, prepare: 30n }))).rejects.toMatchObject({ code: CHECKPOINT_MOVED_SQLSTATE });
+        await client.query('ROLLBACK');
+      } finally {
+        client.release();
+      }
+
+      expect(await ProcessorCheckpoints.read(db.pool, 'p')).toEqual(p2);
+      expect((await db.pool.query('SELECT note FROM effects')).rows).toEqual([{ note: 'applied' }]);
     });
   });
 });

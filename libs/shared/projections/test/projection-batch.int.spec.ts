@@ -102,4 +102,26 @@ describe('ProjectionRunner batches: the events the subscription has ready commit
     expect(summaries.length).toBeGreaterThan(1);
     expect((await writers()).length).toBeGreaterThanOrEqual(summaries.length);
   });
+  it("takes TypeORM's path when an evolve moves a row to another key, and applies every event once", async () => {
+    // given: a projection that files each order's row under another key than its events'
+    const last = await appendStored();
+    const base = orderSummaryProjection();
+    const moving = defineProjection<OrderSummary, OrderSummaryEvent>({
+      ...base,
+      evolve: (row, event) => {
+        const next = base.evolve(row, event);
+        return event.type === 'OrderPlaced' && next ? { ...next, id: `${next.id}-moved` } : next;
+      },
+    });
+
+    // when
+    runner = new ProjectionRunner(moving, env.eventStore, env.dataSource, { logger: quietLogger });
+    runner.start();
+    await waitFor(() => reached(env, last), { what: 'catch-up' });
+
+    // then: each order's placed row under the moved key, once; later events found no row under theirs
+    const summaries = await env.summaries();
+    expect(summaries.map((summary) => summary.id).sort()).toEqual(ids('t', 10).map((id) => `${id}-moved`));
+    expect(summaries.every((summary) => summary.status === 'placed' && summary.lineCount === 0)).toBe(true);
+  });
 });

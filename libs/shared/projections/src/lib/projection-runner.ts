@@ -3,14 +3,16 @@ import {
   type EventStore,
   type Position,
   type RecordedEvent,
+  CHECKPOINT_MOVED_SQLSTATE,
   ProcessorCheckpoints,
 } from '@switchboard/event-sourcing';
-import type { DataSource } from 'typeorm';
+import { DatabaseError } from 'pg';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { CheckpointMissingError } from './checkpoint-missing.error';
 import { CheckpointMovedError } from './checkpoint-moved.error';
 import { CheckpointResetError } from './checkpoint-reset.error';
 import type { LoggerLike } from './logger-like';
-import { projectEvents } from './project-event';
+import { projectEvents, projectEventsWrapped } from './project-event';
 import type { Projection } from './projection';
 import { projectionLag, type ProjectionStatus } from './projection-status';
 
@@ -42,9 +44,10 @@ const NOT_READY = Symbol('not ready');
  * replica that loses the race rolls back and resumes from the checkpoint). A failure rolls the
  * whole batch back.
  *
- * Nothing is locked before the first row write: a transaction holding a transaction id holds back
- * every subscriber in the database (the xmin rule of the event store's reads), so the runner takes
- * one as late as it can, for the writes and the checkpoint only.
+ * A transaction holding a transaction id holds back every subscriber in the database (the xmin
+ * rule of the event store's reads), so the writes, the checkpoint move and COMMIT go to the server
+ * together (one round trip unless a row has several events in the batch): the id is held while the
+ * server runs them, not while this process waits for its turn.
  *
  * It subscribes to every event, not only the handled types, so the checkpoint also passes the
  * events it ignores: a read-your-writes wait for such an event's position must still end.
@@ -208,24 +211,62 @@ export class ProjectionRunner<Row extends object = object> {
     }
   }
 
-  /** One transaction: read the checkpoint, apply the events not applied yet, move the checkpoint to `position` if nobody else did. */
+  /**
+   * One transaction: reads the checkpoint and the rows (no locks), then sends BEGIN with the first
+   * row writes and the checkpoint move (which fails if another writer moved it) and COMMIT with the
+   * last, so a batch of events for distinct rows is one round trip, and a batch costs as many as
+   * one row has events in it. The transaction holds a transaction id only while the server runs
+   * it and, for those repeated rows, the round trips between. Entities RowStatements does not cover
+   * take TypeORM's path in an ordinary transaction.
+   */
   private async commit(position: Position, events: readonly RecordedEvent[] = []): Promise<void> {
-    this.position = await this.dataSource.transaction(async (manager) => {
-      const stored = await ProcessorCheckpoints.read(manager, this.name);
+    const queryRunner = this.dataSource.createQueryRunner();
+    try {
+      const stored = await ProcessorCheckpoints.read(queryRunner, this.name);
       if (this.position && (stored === null || comparePositions(stored, this.position) < 0)) {
         throw new CheckpointResetError(this.name, this.position, stored);
       }
-      if (stored && comparePositions(stored, position) >= 0) return stored;
+      if (stored && comparePositions(stored, position) >= 0) {
+        this.position = stored;
+        return;
+      }
       // "Nothing projected yet" must mean an empty read model (a rebuild empties it with the reset).
-      if (stored === null && (await manager.exists(this.projection.entity))) {
+      if (stored === null && (await queryRunner.manager.exists(this.projection.entity))) {
         throw new CheckpointMissingError(this.name);
       }
       const unapplied = stored ? events.filter((event) => comparePositions(event.position, stored) > 0) : events;
+      if (!(await this.commitWrapped(queryRunner, unapplied, stored, position))) {
+        await this.commitInTransaction(queryRunner, unapplied, stored, position);
+      }
+      this.position = position;
+    } finally {
+      await queryRunner.release();
+    }
+  }
+
+  private async commitWrapped(queryRunner: QueryRunner, events: readonly RecordedEvent[], stored: Position | null, position: Position): Promise<boolean> {
+    const move = ProcessorCheckpoints.moveOrFailStatement(this.name, stored, position);
+    try {
+      return await projectEventsWrapped(queryRunner.manager, this.projection, events, { before: ['BEGIN'], after: [move, 'COMMIT'] });
+    } catch (error) {
+      // A failed statement leaves the transaction aborted; after COMMIT this is a no-op.
+      await queryRunner.query('ROLLBACK').catch(() => undefined);
+      if (error instanceof DatabaseError && error.code === CHECKPOINT_MOVED_SQLSTATE) throw new CheckpointMovedError(this.name);
+      throw error;
+    }
+  }
+
+  private async commitInTransaction(queryRunner: QueryRunner, events: readonly RecordedEvent[], stored: Position | null, position: Position): Promise<void> {
+    await queryRunner.startTransaction();
+    try {
       // The checkpoint move below keeps a second writer from committing over these rows: no row locks.
-      if (unapplied.length > 0) await projectEvents(manager, this.projection, unapplied, { lockRows: false });
-      if (!(await ProcessorCheckpoints.move(manager, this.name, stored, position))) throw new CheckpointMovedError(this.name);
-      return position;
-    });
+      await projectEvents(queryRunner.manager, this.projection, events, { lockRows: false });
+      if (!(await ProcessorCheckpoints.move(queryRunner, this.name, stored, position))) throw new CheckpointMovedError(this.name);
+      await queryRunner.commitTransaction();
+    } catch (error) {
+      await queryRunner.rollbackTransaction();
+      throw error;
+    }
   }
 
   private async checkNotReset(): Promise<void> {

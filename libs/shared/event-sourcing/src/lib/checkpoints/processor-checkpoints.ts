@@ -15,6 +15,9 @@ interface CheckpointRow {
   prepare_position: string | null;
 }
 
+/** The SQLSTATE of `moveOrFailStatement` when another writer moved the checkpoint. */
+export const CHECKPOINT_MOVED_SQLSTATE = 'SB001';
+
 /**
  * Reads and writes `processor_checkpoints` (see checkpointMigrations): where a relay, reactor or
  * projection resumes after a restart. Table names are unqualified: `db` must have the service
@@ -76,6 +79,26 @@ export const ProcessorCheckpoints = {
       ),
     );
     return rows[0]?.moved === 1;
+  },
+
+  /**
+   * The same move as one statement with its values inlined, which FAILS (SQLSTATE
+   * CHECKPOINT_MOVED_SQLSTATE) instead of answering false: for a caller that sends a whole
+   * transaction in one round trip, where a failure must stop the COMMIT that follows.
+   */
+  moveOrFailStatement(processorId: string, from: Position | null, to: Position | null): string {
+    const value = (v: bigint | undefined) => (v === undefined ? 'NULL' : v.toString());
+    const name = processorId.replace(/'/g, "''");
+    return `DO $move$ BEGIN
+      UPDATE processor_checkpoints
+         SET commit_position = ${value(to?.commit)}, prepare_position = ${value(to?.prepare)}, updated_at = now()
+       WHERE processor_id = '${name}'
+         AND commit_position IS NOT DISTINCT FROM ${value(from?.commit)}::numeric
+         AND prepare_position IS NOT DISTINCT FROM ${value(from?.prepare)}::numeric;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'checkpoint of % moved meanwhile', '${name}' USING ERRCODE = '${CHECKPOINT_MOVED_SQLSTATE}';
+      END IF;
+    END $move$`;
   },
 
   /** Upserts the position; null resets the processor to "from the beginning". */
