@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createTestNats, createTestSchema, TEST_DATABASE_URL, TEST_NATS_URL, type TestNats, type TestSchema } from '@switchboard/testing';
 import { connect, type NatsConnection } from 'nats';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bootstrapService } from '../src/index';
 import { sampleAppModule } from './fixtures/sample-app.module';
@@ -38,6 +39,13 @@ describe('bootstrapService', () => {
 
   const postJson = (path: string, body: string, headers: Record<string, string> = {}) =>
     fetch(`${base}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+
+  it('keeps an idle keep-alive connection open longer than the load balancers in front (65 s by default)', () => {
+    const server = app.getHttpServer() as Server;
+
+    expect(server.keepAliveTimeout).toBe(65_000);
+    expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+  });
 
   it('answers the liveness probe outside the API prefix', async () => {
     const res = await fetch(`${base}/health/live`);

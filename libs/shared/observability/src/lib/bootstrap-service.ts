@@ -3,6 +3,7 @@ import { NestFactory, type IEntryNestModule } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NodeSDK } from '@opentelemetry/sdk-node';
 import { Logger } from 'nestjs-pino';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { BaseConfig } from './config/base.config';
@@ -93,8 +94,12 @@ export async function bootstrapService<C extends BaseConfig = ServiceConfig>(opt
     await app.startAllMicroservices();
   }
 
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  // Headers of a request on a kept-alive connection may take as long as the connection may idle.
+  server.headersTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await app.listen(options.port ?? config.PORT);
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  const { port } = server.address() as AddressInfo;
   logger.log(`${config.SERVICE_NAME} listening on :${port}${tracing ? ', tracing on' : ''}`);
   return app;
 }

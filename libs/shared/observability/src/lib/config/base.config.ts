@@ -46,4 +46,14 @@ export class BaseConfig {
   @IsInt({ message: '$property must be an integer number of milliseconds' })
   @Min(0, { message: '$property must be 0 or more' })
   SHUTDOWN_DRAIN_MS = 0;
+
+  /**
+   * How long an idle keep-alive connection stays open. Longer than the idle timeout of what sits
+   * in front (load balancers and client pools commonly keep 60 s): with Node's default of 5 s a
+   * client reuses a connection just as the server closes it, and its request is reset.
+   */
+  @Type(() => Number)
+  @IsInt({ message: '$property must be an integer number of milliseconds' })
+  @Min(1_000, { message: '$property must be at least 1000 ms' })
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 65_000;
 }

@@ -74,6 +74,12 @@ describe('validateConfig', () => {
     expect(validateConfig(ServiceConfig, { ...validEnv, IDEMPOTENCY_STALE_AFTER_MS: '5000' }).IDEMPOTENCY_STALE_AFTER_MS).toBe(5_000);
   });
 
+  it('keeps idle keep-alive connections 65 s unless HTTP_KEEP_ALIVE_TIMEOUT_MS says otherwise, and refuses less than 1 s by name', () => {
+    expect(validateConfig(ServiceConfig, validEnv).HTTP_KEEP_ALIVE_TIMEOUT_MS).toBe(65_000);
+    expect(validateConfig(ServiceConfig, { ...validEnv, HTTP_KEEP_ALIVE_TIMEOUT_MS: '120000' }).HTTP_KEEP_ALIVE_TIMEOUT_MS).toBe(120_000);
+    expect(problemsOf(() => validateConfig(ServiceConfig, { ...validEnv, HTTP_KEEP_ALIVE_TIMEOUT_MS: '500' })).message).toContain('HTTP_KEEP_ALIVE_TIMEOUT_MS must be at least 1000 ms');
+  });
+
   it('accepts an esdb:// event store next to the PostgreSQL database', () => {
     const config = validateConfig(ServiceConfig, { ...validEnv, EVENT_STORE_URL: 'esdb://es:2113?tls=false' });
 

@@ -13,6 +13,9 @@ export interface GracefulShutdownOptions {
 }
 
 function closeListener(server: Server): Promise<void> {
+  // A connection answering a request in flight now closes right after its answer, not after the
+  // (long) keep-alive timeout, which would hold the shutdown up.
+  server.keepAliveTimeout = 1;
   // Stops accepting connections, closes idle keep-alive ones, resolves when in-flight requests are done.
   return new Promise((resolve) => server.close(() => resolve()));
 }
