@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
 import { escapeLiteral } from 'pg';
-import { prepareValue } from 'pg/lib/utils';
+
+/** pg's own serialisation of a parameter (Buffer for bytea, null for NULL); pg's typings leave it out. */
+const { prepareValue } = createRequire(__filename)('pg/lib/utils') as { prepareValue(value: unknown): string | Buffer | null };
 
 /**
  * `sql` with each `$n` replaced by the literal of `parameters[n - 1]`, serialised exactly as pg
