@@ -1,6 +1,6 @@
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import type { ProjectedEvent, Projection, RowKey } from './projection';
-import { LockedRows, RowMovesKeyError } from './rows/locked-rows';
+import { LockedRows, RowMovesKeyError, type WrapStatements } from './rows/locked-rows';
 import { RowStatements } from './rows/row-statements';
 
 export type ProjectionEffect = 'saved' | 'deleted' | 'unchanged';
@@ -53,41 +53,28 @@ export async function projectEvents<Row extends object, Event extends ProjectedE
   return rows.applyAll(events.map((event, i) => ({ key: keys[i], evolve: (row: Row | null) => projection.evolve(row, event) })));
 }
 
-/** Raw statements around projected writes that go to the server in as few round trips as can be. */
-export interface ProjectionWrap {
-  /** Sent with the reads of the rows, which then are locked (e.g. BEGIN); without it the rows are read unlocked, outside the transaction. */
-  readonly withReads?: readonly string[];
-  /** Sent ahead of the first writes (e.g. BEGIN, or an inbox record that must fail a duplicate before any write). */
-  readonly beforeWrites?: readonly string[];
-  /** Sent after the last writes (e.g. a checkpoint move, and COMMIT). */
-  readonly afterWrites?: readonly string[];
-}
-
 /**
- * Applies the events inside a transaction the caller opens and ends with raw statements (`wrap`),
- * so a transaction for events of distinct rows takes one round trip after the reads, and one more
- * per further event of the most-written row; the transaction id is held only while the server
- * runs it and across those round trips, never for the process's reads. False, with nothing sent,
- * where this does not apply (an entity RowStatements does not cover, a composite key), or with the
- * transaction rolled back where an evolve moves a row to another key: the caller then applies
- * the events its ordinary way. A failed statement leaves the transaction aborted: the caller rolls back.
+ * For the projection runner: applies the events with the rows read unlocked, sending `wrap.before`
+ * (its BEGIN) with the first writes and `wrap.after` (its checkpoint move and COMMIT) with the
+ * last, so a batch whose events touch distinct rows is ONE round trip. False, with nothing left
+ * open, where this does not apply (an entity RowStatements does not cover, a composite key, an
+ * evolve that moves a row to another key): the caller then applies the events its ordinary way.
+ * A failed statement leaves the caller's transaction aborted: the caller rolls back.
  */
 export async function projectEventsWrapped<Row extends object, Event extends ProjectedEvent>(
   manager: EntityManager,
   projection: Projection<Row, Event>,
   events: readonly Event[],
-  wrap: ProjectionWrap,
+  wrap: WrapStatements,
 ): Promise<boolean> {
   const keys = events.map((event) => projection.key(event));
   const statements = RowStatements.of(manager.connection, projection.entity);
   const byPrimaryKey = keys.every((key): key is string | number => typeof key !== 'object');
   if (!statements || !byPrimaryKey || !manager.queryRunner) return false;
-  const lock = (wrap.withReads?.length ?? 0) > 0;
-  const rows = new LockedRows<Row>(manager.queryRunner, manager, projection.entity, statements, { lock, rawTransaction: true });
-  await rows.load(keys, { before: wrap.withReads });
+  const rows = new LockedRows<Row>(manager.queryRunner, manager, projection.entity, statements, { lock: false, rawTransaction: true });
+  await rows.load(keys);
   try {
-    const items = events.map((event, i) => ({ key: keys[i], evolve: (row: Row | null) => projection.evolve(row, event) }));
-    await rows.applyAll(items, { before: wrap.beforeWrites, after: wrap.afterWrites });
+    await rows.applyAll(events.map((event, i) => ({ key: keys[i], evolve: (row: Row | null) => projection.evolve(row, event) })), wrap);
     return true;
   } catch (error) {
     if (!(error instanceof RowMovesKeyError)) throw error;

@@ -247,7 +247,7 @@ export class ProjectionRunner<Row extends object = object> {
   private async commitWrapped(queryRunner: QueryRunner, events: readonly RecordedEvent[], stored: Position | null, position: Position): Promise<boolean> {
     const move = ProcessorCheckpoints.moveOrFailStatement(this.name, stored, position);
     try {
-      return await projectEventsWrapped(queryRunner.manager, this.projection, events, { beforeWrites: ['BEGIN'], afterWrites: [move, 'COMMIT'] });
+      return await projectEventsWrapped(queryRunner.manager, this.projection, events, { before: ['BEGIN'], after: [move, 'COMMIT'] });
     } catch (error) {
       // A failed statement leaves the transaction aborted; after COMMIT this is a no-op.
       await queryRunner.query('ROLLBACK').catch(() => undefined);

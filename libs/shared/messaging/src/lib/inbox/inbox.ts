@@ -1,4 +1,3 @@
-import { DatabaseError, escapeLiteral } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
 export type InboxOutcome = 'applied' | 'duplicate';
@@ -22,20 +21,6 @@ export const Inbox = {
       [consumer, eventId],
     );
     return inserted.length === 1;
-  },
-
-  /**
-   * The same record as one statement with its values inlined, which FAILS on a duplicate
-   * (`isDuplicate`) instead of doing nothing: for a caller that sends its whole transaction in few
-   * round trips, where a duplicate must stop the writes and the COMMIT that follow it.
-   */
-  recordOrFailStatement(consumer: string, eventId: string): string {
-    return `INSERT INTO inbox (consumer, event_id) VALUES (${escapeLiteral(consumer)}, ${escapeLiteral(eventId)})`;
-  },
-
-  /** The error of `recordOrFailStatement` when the event was recorded already (or is, by a concurrent delivery that committed). */
-  isDuplicate(error: unknown): boolean {
-    return error instanceof DatabaseError && error.code === '23505' && error.constraint === 'inbox_pkey';
   },
 } as const;
 

@@ -51,20 +51,10 @@ export class LockedRows<Row extends ObjectLiteral> {
     private readonly options: LockedRowsOptions = {},
   ) {}
 
-  /**
-   * Reads (and locks) the rows of these keys (one per event to apply, repeats included); `before`
-   * (the caller's BEGIN) goes to the server in the same round trip.
-   */
-  async load(keys: readonly (string | number)[], { before = [] }: { before?: readonly string[] } = {}): Promise<void> {
+  /** Reads (and locks) the rows of these keys (one per event to apply, repeats included). */
+  async load(keys: readonly (string | number)[]): Promise<void> {
     const unread = new Map(keys.filter((key) => !this.rows.has(String(key))).map((key) => [String(key), key]));
-    if (before.length === 0) return this.read([...unread.values()]);
-    for (const key of unread.keys()) this.rows.set(key, null);
-    const client = (await this.queryRunner.connect()) as ClientBase;
-    const select = inlineParameters(...this.statements.select([...unread.values()], { lock: this.options.lock ?? true }));
-    const answer: QueryResult[] = (await client.query([...before, select].join(';\n'))) as unknown as QueryResult[];
-    for (const raw of answer[answer.length - 1].rows as Record<string, unknown>[]) {
-      this.rows.set(this.statements.keyOfRaw(raw), this.statements.hydrate(raw) as Row);
-    }
+    await this.read([...unread.values()]);
   }
 
   /**
