@@ -14,6 +14,7 @@ import { ContractConsumer } from './integration/contract.consumer';
 import { CrmCustomerConsumer } from './integration/crm-customer.consumer';
 import { ErpChangesPoller } from './integration/erp-changes.poller';
 import { ErpOrderChangedWebhookHandler } from './integration/erp-order-changed.webhook-handler';
+import { SALES_ORDER_CREATED } from './integration/erp-sales-order-change';
 import { erpToContracts } from './integration/erp.to-contracts';
 import { OrderConsumer } from './integration/order.consumer';
 import { SyncStateReader } from './integration/sync-state.reader';
@@ -50,6 +51,7 @@ const CALLOUTS = [ErpClient, CrmClient, ClmClient];
       handler: ErpOrderChangedWebhookHandler,
       inject: [ErpAdapterConfig],
       secrets: (c: ErpAdapterConfig) => c.ERP_WEBHOOK_SECRETS,
+      ignoredTypes: [SALES_ORDER_CREATED],
     }),
   ],
   controllers: [...HTTP_CONTROLLERS, ...CONSUMERS],

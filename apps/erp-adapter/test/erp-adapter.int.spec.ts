@@ -219,6 +219,20 @@ describe('erp-adapter against the ERP simulator, with webhooks', () => {
     expect((await getJson(`${adapter.api}/sync/customers/${customerId}`)).body.conditions).toEqual(expected);
   });
 
+  it("acknowledges the ERP's sales-order.created without applying it: the placing call's answer recorded the acceptance", async () => {
+    const { orderId, erpOrderNumber } = await acceptedOrder(scenario);
+    const created = await waitFor(async () => {
+      const deliveries = await scenario.erp.get<{ eventType: string; status: string; lastStatus: number | null; payload: { data: { externalRef: string } } }[]>('/admin/webhook-deliveries?limit=500');
+      return deliveries.find((d) => d.eventType === 'sales-order.created' && d.payload.data.externalRef === orderId && d.status === 'delivered');
+    }, { what: "the ERP's sales-order.created delivered" });
+    const again = await postErpWebhook(scenario, `created-${randomUUID()}`, { ...created.payload.data, version: 1 }, 'sync', 'sales-order.created');
+
+    expect(created.lastStatus).toBe(200);
+    expect(again).toMatchObject({ status: 200, body: { status: 'ignored' } });
+    expect(await scenario.adapter.eventTypes(`erpOrderSync-${orderId}`)).toEqual(['ErpOrderAccepted']);
+    expect(await syncOf(scenario.adapter, 'orders', orderId, (body) => body.status === 'accepted')).toMatchObject({ erpOrderNumber, erpVersion: 1 });
+  });
+
   it('refuses a webhook that is not an ERP order change (422) and an unsigned one (401)', async () => {
     const unknown = await postErpWebhook(scenario, `bad-${randomUUID()}`, { something: 'else' });
     expect(unknown.status).toBe(422);

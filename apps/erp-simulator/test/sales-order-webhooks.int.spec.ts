@@ -18,7 +18,7 @@ describe('ERP sales order webhooks', () => {
 
   const payloads = () => receiver.received.filter((r) => r.status < 300).map((r) => new Webhook(WEBHOOK_SECRET).verify(r.body, r.headers as Record<string, string>) as { type: string; data: Record<string, unknown> });
 
-  it('reports every status change of an order to the configured URL, signed, with the change id as webhook-id', async () => {
+  it('reports an order\'s placing and every later status change to the configured URL, signed, with the change id as webhook-id', async () => {
     const customerNumber = await createCustomer(erp);
     const orderNumber = await acceptedOrder(erp, customerNumber);
     for (const _step of [1, 2, 3]) await postJson(`${erp.api}/admin/sales-orders/${orderNumber}/advance`, {});
@@ -29,7 +29,7 @@ describe('ERP sales order webhooks', () => {
     expect(received.map((r) => r.headers['webhook-id']).sort()).toEqual(feed.map((c: { changeId: number }) => String(c.changeId)).sort());
     const sorted = payloads().filter((p) => p.data['orderNumber'] === orderNumber).sort((a, b) => Number(a.data['version']) - Number(b.data['version']));
     expect(sorted.map((p) => [p.type, p.data['status']])).toEqual([
-      ['sales-order.updated', 'accepted'],
+      ['sales-order.created', 'accepted'],
       ['sales-order.updated', 'in_fulfilment'],
       ['sales-order.updated', 'shipped'],
       ['sales-order.updated', 'invoiced'],

@@ -18,8 +18,8 @@ export interface ErpOrderChangeOutcome {
 }
 
 /**
- * `POST /webhooks/erp`: the ERP's `sales-order.updated`. Anything else can never be applied (422
- * in sync mode, dead at once). A change whose acceptance is not recorded yet is refused by the
+ * `POST /webhooks/erp`: the ERP's `sales-order.updated` (`sales-order.created` is ignored by the
+ * touchpoint). Anything else can never be applied (422 in sync mode, dead at once). A change whose acceptance is not recorded yet is refused by the
  * aggregate and retried by the webhook processor with backoff. Applied as a chain that starts at
  * the webhook in the ERP (origin `erp`), so what follows is never written back to the ERP.
  */

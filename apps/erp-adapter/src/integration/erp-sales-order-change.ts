@@ -16,8 +16,15 @@ export interface ErpSalesOrderChange {
   readonly changedAt: string;
 }
 
-/** The ERP's webhook type for a change of a sales order. */
+/** The ERP's webhook type for a change of a sales order after its placing. */
 export const SALES_ORDER_UPDATED = 'sales-order.updated';
+/**
+ * The ERP's webhook type for a sales order's placing. The adapter ignores it: it records the
+ * acceptance from the placing call's own answer (a lost answer is recovered by retrying with the
+ * same Idempotency-Key), and the webhook usually overtakes that answer, so applying it would only
+ * be refused and retried.
+ */
+export const SALES_ORDER_CREATED = 'sales-order.created';
 
 /** Why a value is not an ErpSalesOrderChange, or undefined when it is one. */
 export function erpSalesOrderChangeProblem(value: unknown): string | undefined {

@@ -45,9 +45,15 @@ export async function published(adapter: ServiceForTest, subject: string, match:
   return (await adapter.publishedEvents(subject)).filter((event) => match(event.data));
 }
 
-/** POSTs a `sales-order.updated` webhook signed as the ERP signs it. */
-export async function postErpWebhook(scenario: ErpAdapterScenario, webhookId: string, data: Record<string, unknown>, mode: 'sync' | 'async' = 'sync'): Promise<{ status: number; body: Json }> {
-  const body = JSON.stringify({ type: 'sales-order.updated', timestamp: new Date().toISOString(), data });
+/** POSTs an ERP webhook (default `sales-order.updated`) signed as the ERP signs it. */
+export async function postErpWebhook(
+  scenario: ErpAdapterScenario,
+  webhookId: string,
+  data: Record<string, unknown>,
+  mode: 'sync' | 'async' = 'sync',
+  type = 'sales-order.updated',
+): Promise<{ status: number; body: Json }> {
+  const body = JSON.stringify({ type, timestamp: new Date().toISOString(), data });
   const res = await fetch(`${scenario.adapter.base}/webhooks/erp?mode=${mode}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...new WebhookSigner(scenario.secret).sign(webhookId, body) },

@@ -21,7 +21,7 @@ export class SalesOrderChangesQuery {
   limit?: number;
 }
 
-/** One change: the payload of the `sales-order.updated` webhook too, so a poller and a webhook receiver see the same thing. */
+/** One change: the data of its `sales-order.created` or `sales-order.updated` webhook too, so a poller and a webhook receiver see the same thing. */
 export class SalesOrderChangeResponse {
   @ApiProperty({ description: 'Grows with every change, never reused; the webhook-id of its webhook' }) changeId!: number;
   @ApiProperty() orderNumber!: string;

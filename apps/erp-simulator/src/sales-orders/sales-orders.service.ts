@@ -10,7 +10,12 @@ import { advanceTo, type SalesOrderStatus } from './sales-order-status';
 import { SalesOrder } from './sales-order.entity';
 import { SalesOrderCannotAdvance, SalesOrderNotFound, SalesOrderRejected } from './sales-order.errors';
 
-/** The webhook type of every change of an order; its data is the change as the feed shows it. */
+/**
+ * The webhook types of an order's changes: its placing (version 1), then every later change. The
+ * data of both is the change as the feed shows it; separate types let a receiver that learns of a
+ * new order from the placing call's answer ignore the first.
+ */
+export const SALES_ORDER_CREATED = 'sales-order.created';
 export const SALES_ORDER_UPDATED = 'sales-order.updated';
 
 @Injectable()
@@ -55,7 +60,7 @@ export class SalesOrdersService {
          VALUES ('SO-' || nextval('sales_order_numbers'), $1, $2, $3, $4::jsonb, $5::jsonb, 'accepted', 1, $6::jsonb, $7, $8, $8)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING order_number, external_ref, customer_number, status, version, updated_at),
-       ${recordChangesSql('placed', '$9')}
+       ${recordChangesSql('placed', '$9', SALES_ORDER_CREATED)}
        SELECT order_number FROM placed`,
       [order.externalRef, order.customerNumber, order.currency, JSON.stringify(order.lines), JSON.stringify(order.conditions), JSON.stringify(order.history), order.idempotencyKey, now, this.outbox.configuredUrls()],
     );
@@ -92,7 +97,7 @@ export class SalesOrdersService {
       await manager.save(order);
       await manager.query(
         `WITH advanced AS (SELECT $1::text AS order_number, $2::text AS external_ref, $3::text AS customer_number, $4::text AS status, $5::int AS version, $6::timestamptz AS updated_at),
-         ${recordChangesSql('advanced', '$7')}
+         ${recordChangesSql('advanced', '$7', SALES_ORDER_UPDATED)}
          SELECT 1`,
         [order.orderNumber, order.externalRef, order.customerNumber, order.status, order.version, now, this.outbox.configuredUrls()],
       );
@@ -119,15 +124,15 @@ const ISO_TIME = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYY
 
 /**
  * CTEs that record a change in the feed for every row of `orders` (order_number, external_ref,
- * customer_number, status, version, updated_at) and enqueue its webhook, whose data is the change
- * as the feed shows it; `urls` is the placeholder of the outbox's configured URLs.
+ * customer_number, status, version, updated_at) and enqueue its webhook of `type`, whose data is the
+ * change as the feed shows it; `urls` is the placeholder of the outbox's configured URLs.
  * A change id is taken only by the one transaction holding the advisory lock until it commits, so
  * ids become visible in order and a poller's cursor never skips one that commits late: the
  * change_id default is evaluated per row of the join with `locked`, so after the lock is held.
  */
-function recordChangesSql(orders: string, urls: string): string {
-  const changes = `(SELECT change_id::text AS webhook_id, '${SALES_ORDER_UPDATED}' AS event_type,
-      json_build_object('type', '${SALES_ORDER_UPDATED}', 'timestamp', ${ISO_TIME('changed_at')}, 'data', json_build_object(
+function recordChangesSql(orders: string, urls: string, type: typeof SALES_ORDER_CREATED | typeof SALES_ORDER_UPDATED): string {
+  const changes = `(SELECT change_id::text AS webhook_id, '${type}' AS event_type,
+      json_build_object('type', '${type}', 'timestamp', ${ISO_TIME('changed_at')}, 'data', json_build_object(
         'changeId', change_id, 'orderNumber', order_number, 'externalRef', external_ref, 'customerNumber', customer_number,
         'status', status, 'version', version, 'changedAt', ${ISO_TIME('changed_at')}))::text AS body
     FROM changed) AS m`;

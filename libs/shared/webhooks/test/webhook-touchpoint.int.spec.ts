@@ -101,7 +101,7 @@ describe('POST /webhooks/<source> over real HTTP and PostgreSQL', () => {
           extra: { options: `-c search_path=${schema.schema}` },
         }),
         WebhookModule.forRoot({ processor: { pollIntervalMs: 50, baseDelayMs: 20, maxDelayMs: 50, maxAttempts: 3, syncLeaseMs: 60_000 } }),
-        WebhookModule.forFeature({ source: 'erp', handler: ErpChangeHandler, secrets: () => `${currentSecret} ${previousSecret}`, maxBodyBytes: 4_096 }),
+        WebhookModule.forFeature({ source: 'erp', handler: ErpChangeHandler, secrets: () => `${currentSecret} ${previousSecret}`, maxBodyBytes: 4_096, ignoredTypes: ['order.created'] }),
       ],
     })
     class TestAppModule {}
@@ -154,6 +154,19 @@ describe('POST /webhooks/<source> over real HTTP and PostgreSQL', () => {
     expect(res.status).toBe(200);
     expect(await json(res)).toMatchObject({ source: 'erp', status: 'processed', result: { applied: 'S-1', attempt: 1 } });
     expect(await applied('S-1')).toBe(1);
+  });
+
+  it('answers 200 ignored to a type the touchpoint ignores, in either mode, storing and applying nothing', async () => {
+    const [asyncId, syncId] = [newId(), newId()];
+    const answers = [await deliver({ type: 'order.created', orderNo: 'I-1' }, { id: asyncId }), await deliver({ type: 'order.created', orderNo: 'I-1' }, { id: syncId, mode: 'sync' })];
+    const forged = await deliver({ type: 'order.created', orderNo: 'I-1' }, { secret: generateWebhookSecret() });
+
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(await json(answers[0])).toEqual({ webhookId: asyncId, source: 'erp', status: 'ignored' });
+    expect(await json(answers[1])).toEqual({ webhookId: syncId, source: 'erp', status: 'ignored' });
+    expect(forged.status).toBe(401);
+    expect([await row(asyncId), await row(syncId)]).toEqual([undefined, undefined]);
+    expect([runsById.get(asyncId), runsById.get(syncId), await applied('I-1')]).toEqual([undefined, undefined, 0]);
   });
 
   it('answers a replayed webhook-id as the first time and applies it once, in either mode', async () => {
@@ -213,7 +226,7 @@ describe('POST /webhooks/<source> over real HTTP and PostgreSQL', () => {
     /** A processor of its own beside the app's, for source `lease` (the app's workers leave it alone), with a handler the test plays. */
     function worker(handle: (webhook: ReceivedWebhook) => Promise<unknown>): WebhookProcessor {
       const touchpoints = new WebhookTouchpoints();
-      touchpoints.register({ source: 'lease', handler: { handle }, verifier: new WebhookVerifier(currentSecret), maxBodyBytes: 4_096, defaultMode: 'async' });
+      touchpoints.register({ source: 'lease', handler: { handle }, verifier: new WebhookVerifier(currentSecret), maxBodyBytes: 4_096, defaultMode: 'async', ignoredTypes: new Set() });
       return new WebhookProcessor(inbox, touchpoints, { enabled: false, processingLeaseMs: LEASE_MS, maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 50 });
     }
 

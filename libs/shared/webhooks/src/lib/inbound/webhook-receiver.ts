@@ -45,7 +45,8 @@ export class WebhookPending extends HttpException {
 /**
  * `POST /webhooks/<source>` from request to answer: content negotiation (406), JSON only (415),
  * size (413), Standard Webhooks signature (401), then the delivery is stored once per
- * (source, webhook-id) and answered by mode: async 202 once stored, sync 200 with the outcome.
+ * (source, webhook-id) and answered by mode: async 202 once stored, sync 200 with the outcome;
+ * a type the touchpoint ignores is answered 200 `ignored` without being stored.
  * A replay gets the answer the first delivery got and applies nothing again.
  */
 export class WebhookReceiver {
@@ -84,6 +85,11 @@ export class WebhookReceiver {
       throw new UnauthorizedException(error.message);
     }
 
+    if (touchpoint.ignoredTypes.has(payloadType(request.body))) {
+      received().inc({ source, outcome: 'ignored' });
+      return { status: HttpStatus.OK, body: { webhookId: delivery.id, source, status: 'ignored' } };
+    }
+
     const stored = await this.inbox.store({ source, id: delivery.id, sentAt: delivery.sentAt, payload: request.body }, mode, this.processor.syncLeaseMs);
     received().inc({ source, outcome: stored ? 'stored' : 'replayed' });
     if (stored && mode === 'async') {
@@ -99,6 +105,12 @@ export class WebhookReceiver {
     // first request gets the first request's answer.
     return answerFor(await this.processor.awaitOutcome(first));
   }
+}
+
+/** The Standard Webhooks payload's `type` (`{ type, timestamp, data }`), or '' without one. */
+function payloadType(body: unknown): string {
+  const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+  return typeof type === 'string' ? type : '';
 }
 
 function parseMode(value: string | undefined, fallback: WebhookMode): WebhookMode {

@@ -21,6 +21,12 @@ export interface WebhookTouchpointOptions {
   readonly maxBodyBytes?: number;
   /** When the request has no `?mode=`: default async. */
   readonly defaultMode?: WebhookMode;
+  /**
+   * Payload `type`s the sender sends that this touchpoint has no use for: once verified they are
+   * answered 200 `ignored` and stored nowhere. Types neither handled nor listed here are stored and
+   * end dead (422), so a type the sender renamed shows up instead of being dropped quietly.
+   */
+  readonly ignoredTypes?: readonly string[];
 }
 
 /** A touchpoint as the receiver and processor use it. */
@@ -30,6 +36,7 @@ export interface Touchpoint {
   readonly handler: WebhookHandler;
   readonly maxBodyBytes: number;
   readonly defaultMode: WebhookMode;
+  readonly ignoredTypes: ReadonlySet<string>;
 }
 
 export const DEFAULT_MAX_WEBHOOK_BYTES = 100 * 1024;

@@ -51,6 +51,7 @@ export class WebhookModule {
           verifier: new WebhookVerifier(options.secrets(...dependencies), { toleranceSeconds: options.toleranceSeconds }),
           maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BYTES,
           defaultMode: options.defaultMode ?? 'async',
+          ignoredTypes: new Set(options.ignoredTypes ?? []),
         });
         return options.source;
       },
