@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { applyIntegrationEvent, defineProjection } from '../src';
+import { changeOneRowOrFail, ROW_CHANGED_SQLSTATE } from '../src/lib/rows/change-one-row-or-fail';
+import { inlineParameters } from '../src/lib/rows/inline-parameters';
+import { RowStatements, VERSION_COLUMN } from '../src/lib/rows/row-statements';
 import { OrderSummary } from './fixtures/order-summary.entity';
 import { evolveOrderSummary, orderSummaryProjection, type OrderSummaryEvent } from './fixtures/order-summary.projection';
 import { createProjectionTestEnv, type ProjectionTestEnv } from './fixtures/projection-test-env';
@@ -64,6 +67,36 @@ describe('applyIntegrationEvent (read model fed from JetStream, inbox in the sam
     expect(await env.summaries()).toEqual(
       orders.map((id) => ({ id, customerId: 'c', status: 'placed', total: 55, lineCount: 10 })),
     );
+  });
+
+  it('writes values that need quoting exactly, and deletes the row, each once', async () => {
+    const customerId = "O'Brien $row$ \\ \u{1F389} $1";
+    const placed = cloudEvent('OrderPlaced', { orderId: 'q1', customerId });
+    const cancelled = cloudEvent('OrderCancelled', { orderId: 'q1' });
+
+    expect(await applyIntegrationEvent(env.dataSource, projection, placed)).toBe('applied');
+    expect(await env.summaries()).toEqual([{ id: 'q1', customerId, status: 'placed', total: 0, lineCount: 0 }]);
+    expect([await applyIntegrationEvent(env.dataSource, projection, cancelled), await applyIntegrationEvent(env.dataSource, projection, cancelled)]).toEqual(['applied', 'duplicate']);
+    expect(await env.summaries()).toEqual([]);
+  });
+
+  it('refuses a write guarded by the version read once another writer changed the row, and commits none of its transaction', async () => {
+    await applyIntegrationEvent(env.dataSource, projection, cloudEvent('OrderPlaced', { orderId: 'v1', customerId: 'c' }));
+    const statements = RowStatements.of(env.dataSource, projection.entity)!;
+    const [select, parameters] = statements.selectVersioned('v1');
+    const read = (await env.db.pool.query(select, parameters)).rows[0];
+    await env.db.pool.query("UPDATE order_summaries SET total = 7 WHERE id = 'v1'");
+
+    const write = changeOneRowOrFail(inlineParameters(...statements.update({ ...statements.hydrate(read), lineCount: 1 }, false, read[VERSION_COLUMN])!));
+    const client = await env.db.pool.connect();
+    try {
+      await expect(client.query(`BEGIN; INSERT INTO inbox (consumer, event_id) VALUES ('guard', 'e1'); ${write}; COMMIT`)).rejects.toMatchObject({ code: ROW_CHANGED_SQLSTATE });
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+    expect(await env.summaries()).toEqual([{ id: 'v1', customerId: 'c', status: 'placed', total: 7, lineCount: 0 }]);
+    expect((await env.db.pool.query("SELECT * FROM inbox WHERE consumer = 'guard'")).rows).toEqual([]);
   });
 
   it('ignores a type the projection does not handle, without recording it', async () => {

@@ -6,6 +6,9 @@ const TEXT_KEYS = new Set<unknown>([String, 'text', 'varchar', 'character varyin
 
 const cache = new WeakMap<EntityMetadata, RowStatements | null>();
 
+/** The alias selectVersioned gives a row's version; hydrate leaves it out. */
+export const VERSION_COLUMN = '__row_version';
+
 /**
  * The SQL for a read model's rows by primary key, built once per entity (and per set of set
  * columns): TypeORM's findOne + save build their queries anew for every event and save reads the
@@ -52,6 +55,17 @@ export class RowStatements {
     ];
   }
 
+  /**
+   * Reads the row of this key without a lock, with its version (the `xmin` of the tuple: it changes
+   * with every write) under VERSION_COLUMN, for a write guarded by it (`update`/`delete`).
+   */
+  selectVersioned(key: unknown): [string, unknown[]] {
+    return [
+      `SELECT xmin::text AS "${VERSION_COLUMN}", ${this.selectColumns} FROM ${this.table} WHERE ${this.escape(this.primary.databaseName)} = $1`,
+      [this.dataSource.driver.preparePersistentValue(key, this.primary)],
+    ];
+  }
+
   /** A row read by `select` or returned by a write, as findOne would give it. */
   hydrate(raw: Record<string, unknown>): ObjectLiteral {
     const row = this.metadata.create(undefined, { fromDeserializer: true });
@@ -81,25 +95,34 @@ export class RowStatements {
     return [sql, values];
   }
 
-  /** UPDATE by primary key of the row's set properties; null when it sets nothing (save would write nothing either). */
-  update(row: ObjectLiteral, returning: boolean): [string, unknown[]] | null {
+  /**
+   * UPDATE by primary key of the row's set properties; null when it sets nothing (save would write
+   * nothing either). With `version` (from selectVersioned) it changes nothing if another writer
+   * wrote the row since.
+   */
+  update(row: ObjectLiteral, returning: boolean, version?: string): [string, unknown[]] | null {
     const { columns, values } = this.setColumns(
       this.columns.filter((column) => column !== this.primary),
       row,
     );
     if (columns.length === 0) return null;
-    const sql = this.write(`u${returning ? 'r' : ''}:${columns.map((column) => column.databaseName).join(',')}`, () =>
+    const guarded = version !== undefined;
+    const sql = this.write(`u${returning ? 'r' : ''}${guarded ? 'v' : ''}:${columns.map((column) => column.databaseName).join(',')}`, () =>
       `UPDATE ${this.table} SET ${columns.map((column, i) => `${this.escape(column.databaseName)} = $${i + 1}`).join(', ')} ` +
-      `WHERE ${this.escape(this.primary.databaseName)} = $${columns.length + 1}${returning ? ` RETURNING ${this.selectColumns}` : ''}`,
+      `WHERE ${this.escape(this.primary.databaseName)} = $${columns.length + 1}${guarded ? ` AND xmin = $${columns.length + 2}::xid` : ''}` +
+      `${returning ? ` RETURNING ${this.selectColumns}` : ''}`,
     );
-    return [sql, [...values, this.dataSource.driver.preparePersistentValue(this.primary.getEntityValue(row), this.primary)]];
+    const key = this.dataSource.driver.preparePersistentValue(this.primary.getEntityValue(row), this.primary);
+    return [sql, guarded ? [...values, key, version] : [...values, key]];
   }
 
-  delete(key: unknown): [string, unknown[]] {
-    return [
-      `DELETE FROM ${this.table} WHERE ${this.escape(this.primary.databaseName)} = $1`,
-      [this.dataSource.driver.preparePersistentValue(key, this.primary)],
-    ];
+  /** DELETE by primary key; with `version` (from selectVersioned) it deletes nothing if another writer wrote the row since. */
+  delete(key: unknown, version?: string): [string, unknown[]] {
+    const value = this.dataSource.driver.preparePersistentValue(key, this.primary);
+    const where = `${this.escape(this.primary.databaseName)} = $1`;
+    return version === undefined
+      ? [`DELETE FROM ${this.table} WHERE ${where}`, [value]]
+      : [`DELETE FROM ${this.table} WHERE ${where} AND xmin = $2::xid`, [value, version]];
   }
 
   private setColumns(candidates: readonly ColumnMetadata[], row: ObjectLiteral) {
