@@ -23,6 +23,9 @@ const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 32);
 const CUSTOMERS = Number(process.env['BENCH_FLOW_CUSTOMERS'] ?? 40);
 const POLL_MS = Number(process.env['BENCH_FLOW_POLL_MS'] ?? 15);
 const WARM_UP_SECONDS = 5;
+const IDLE_SECONDS = 5;
+/** After the warm-up, for its last orders and what they set off to end. */
+const IDLE_SETTLE_MS = 3_000;
 /**
  * Consecutive orders go to one customer, so the orders in flight belong to a few customers and
  * few views are polled at a time; fewer than the view's 100 orders, so an order in flight is shown.
@@ -203,6 +206,17 @@ function printResults(fixed: PhaseResult, max: PhaseResult, raw: { name: string;
   console.log(`  Observation resolution: an order counts as accepted when the poll showing it answered, at most ${POLL_MS} ms + one GET after it was.`);
 }
 
+/** What the processes spend with no order in flight (pollers, timers): the floor under every phase's CPU. */
+async function idleCpu(flow: Flow): Promise<string> {
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
+  flow.cpu.start();
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1_000));
+  const cpuMs = flow.cpu.read();
+  const share = (ms: number) => `${((ms / (IDLE_SECONDS * 1_000)) * 100).toFixed(1)}%`;
+  const total = [...cpuMs.values()].reduce((sum, ms) => sum + ms, 0);
+  return `idle for ${IDLE_SECONDS} s (no order in flight), CPU as a share of one core: ${[...cpuMs].map(([name, ms]) => `${name} ${share(ms)}`).join(', ')}; total ${share(total)}`;
+}
+
 async function main(): Promise<void> {
   const system = await startWholeSystem();
   let flow: Flow | undefined;
@@ -211,6 +225,7 @@ async function main(): Promise<void> {
     flow = new Flow(system, customers);
     const warmUp = await fixedRate(flow, 'warm-up', WARM_UP_SECONDS);
     console.log(`warm-up: ${warmUp.orders} orders at ${RATE}/s, p99 ${ms(percentile(warmUp.latenciesMs, 99))} ms, ${errorCount(warmUp)} errors`);
+    if (canMeasureProcessCpu) console.log(await idleCpu(flow));
 
     const fixed = await fixedRate(flow, `fixed ${RATE}/s for ${SECONDS} s (open loop)`, SECONDS);
     const rawStarted = performance.now();
