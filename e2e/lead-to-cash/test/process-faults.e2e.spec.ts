@@ -238,7 +238,8 @@ describe('the lead-to-cash flow under process faults', () => {
         changeId: accepted.payload.data.changeId + 1_000_000 + version,
         changedAt: at,
       };
-      return { id: String(data.changeId), payload: { ...accepted.payload, timestamp: at, data } };
+      // The placing's webhook is a sales-order.created; later changes come as sales-order.updated.
+      return { id: String(data.changeId), payload: { ...accepted.payload, type: 'sales-order.updated', timestamp: at, data } };
     };
     const invoiced = overtaken('invoiced', 3);
     const lateShipment = overtaken('shipped', 2);
