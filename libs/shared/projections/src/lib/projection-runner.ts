@@ -37,8 +37,9 @@ const NOT_READY = Symbol('not ready');
 /**
  * Runs one projection from the service's own event store: subscribes after its checkpoint and,
  * for the events the subscription has ready (a batch, up to `maxBatchSize`; it never waits to fill
- * one), in ONE transaction reads the checkpoint, applies the events to the read model and moves
- * the checkpoint past the last only if it is still where it was read. A crash anywhere leaves rows
+ * one), in ONE transaction applies the events to the read model and moves the checkpoint past the
+ * last only if it is still where this runner last saw it (read at start, then as it committed it).
+ * A crash anywhere leaves rows
  * and checkpoint consistent, and an event at or below the stored checkpoint is skipped, so replays
  * after a crash and a second replica running the same projection never apply an event twice (the
  * replica that loses the race rolls back and resumes from the checkpoint). A failure rolls the
@@ -212,7 +213,7 @@ export class ProjectionRunner<Row extends object = object> {
   }
 
   /**
-   * One transaction: reads the checkpoint and the rows (no locks), then sends BEGIN with the first
+   * One transaction: reads the rows (no locks; the checkpoint too until this runner knows it), then sends BEGIN with the first
    * row writes and the checkpoint move (which fails if another writer moved it) and COMMIT with the
    * last, so a batch of events for distinct rows is one round trip, and a batch costs as many as
    * one row has events in it. The transaction holds a transaction id only while the server runs
@@ -222,10 +223,13 @@ export class ProjectionRunner<Row extends object = object> {
   private async commit(position: Position, events: readonly RecordedEvent[] = []): Promise<void> {
     const queryRunner = this.dataSource.createQueryRunner();
     try {
-      const stored = await ProcessorCheckpoints.read(queryRunner, this.name);
-      if (this.position && (stored === null || comparePositions(stored, this.position) < 0)) {
-        throw new CheckpointResetError(this.name, this.position, stored);
+      // Once this runner has committed, the checkpoint is where it left it unless another replica
+      // moved it or a rebuild reset it, and the move below fails then: so it is not read again.
+      if (this.position) {
+        await this.commitFrom(queryRunner, this.position, events, position);
+        return;
       }
+      const stored = await ProcessorCheckpoints.read(queryRunner, this.name);
       if (stored && comparePositions(stored, position) >= 0) {
         this.position = stored;
         return;
@@ -234,14 +238,23 @@ export class ProjectionRunner<Row extends object = object> {
       if (stored === null && (await queryRunner.manager.exists(this.projection.entity))) {
         throw new CheckpointMissingError(this.name);
       }
-      const unapplied = stored ? events.filter((event) => comparePositions(event.position, stored) > 0) : events;
-      if (!(await this.commitWrapped(queryRunner, unapplied, stored, position))) {
-        await this.commitInTransaction(queryRunner, unapplied, stored, position);
-      }
-      this.position = position;
+      await this.commitFrom(queryRunner, stored, events.filter((event) => !stored || comparePositions(event.position, stored) > 0), position);
     } finally {
       await queryRunner.release();
     }
+  }
+
+  /** Applies `events` and moves the checkpoint from `stored` to `position`, or fails with CheckpointMovedError (CheckpointResetError for a reset). */
+  private async commitFrom(queryRunner: QueryRunner, stored: Position | null, events: readonly RecordedEvent[], position: Position): Promise<void> {
+    try {
+      if (!(await this.commitWrapped(queryRunner, events, stored, position))) {
+        await this.commitInTransaction(queryRunner, events, stored, position);
+      }
+    } catch (error) {
+      if (error instanceof CheckpointMovedError) await this.checkNotReset();
+      throw error;
+    }
+    this.position = position;
   }
 
   private async commitWrapped(queryRunner: QueryRunner, events: readonly RecordedEvent[], stored: Position | null, position: Position): Promise<boolean> {
