@@ -60,9 +60,9 @@ export class SalesOrdersService {
          VALUES ('SO-' || nextval('sales_order_numbers'), $1, $2, $3, $4::jsonb, $5::jsonb, 'accepted', 1, $6::jsonb, $7, $8, $8)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING order_number, external_ref, customer_number, status, version, updated_at),
-       ${recordChangesSql('placed', '$9', SALES_ORDER_CREATED)}
+       ${recordChangesSql('placed', ['$9', '$10'], SALES_ORDER_CREATED)}
        SELECT order_number FROM placed`,
-      [order.externalRef, order.customerNumber, order.currency, JSON.stringify(order.lines), JSON.stringify(order.conditions), JSON.stringify(order.history), order.idempotencyKey, now, this.outbox.configuredUrls()],
+      [order.externalRef, order.customerNumber, order.currency, JSON.stringify(order.lines), JSON.stringify(order.conditions), JSON.stringify(order.history), order.idempotencyKey, now, this.outbox.configuredUrls(), this.outbox.configuredEventTypes()],
     );
     if (placed) {
       this.outbox.published();
@@ -97,9 +97,9 @@ export class SalesOrdersService {
       await manager.save(order);
       await manager.query(
         `WITH advanced AS (SELECT $1::text AS order_number, $2::text AS external_ref, $3::text AS customer_number, $4::text AS status, $5::int AS version, $6::timestamptz AS updated_at),
-         ${recordChangesSql('advanced', '$7', SALES_ORDER_UPDATED)}
+         ${recordChangesSql('advanced', ['$7', '$8'], SALES_ORDER_UPDATED)}
          SELECT 1`,
-        [order.orderNumber, order.externalRef, order.customerNumber, order.status, order.version, now, this.outbox.configuredUrls()],
+        [order.orderNumber, order.externalRef, order.customerNumber, order.status, order.version, now, this.outbox.configuredUrls(), this.outbox.configuredEventTypes()],
       );
       return order;
     });
@@ -125,12 +125,13 @@ const ISO_TIME = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYY
 /**
  * CTEs that record a change in the feed for every row of `orders` (order_number, external_ref,
  * customer_number, status, version, updated_at) and enqueue its webhook of `type`, whose data is the
- * change as the feed shows it; `urls` is the placeholder of the outbox's configured URLs.
+ * change as the feed shows it; `receivers` are the placeholders of the outbox's configured URLs and
+ * the types they take (see enqueueWebhooksSql).
  * A change id is taken only by the one transaction holding the advisory lock until it commits, so
  * ids become visible in order and a poller's cursor never skips one that commits late: the
  * change_id default is evaluated per row of the join with `locked`, so after the lock is held.
  */
-function recordChangesSql(orders: string, urls: string, type: typeof SALES_ORDER_CREATED | typeof SALES_ORDER_UPDATED): string {
+function recordChangesSql(orders: string, [urls, eventTypes]: [string, string], type: typeof SALES_ORDER_CREATED | typeof SALES_ORDER_UPDATED): string {
   const changes = `(SELECT change_id::text AS webhook_id, '${type}' AS event_type,
       json_build_object('type', '${type}', 'timestamp', ${ISO_TIME('changed_at')}, 'data', json_build_object(
         'changeId', change_id, 'orderNumber', order_number, 'externalRef', external_ref, 'customerNumber', customer_number,
@@ -141,5 +142,5 @@ function recordChangesSql(orders: string, urls: string, type: typeof SALES_ORDER
       INSERT INTO sales_order_changes (order_number, external_ref, customer_number, status, version, changed_at)
       SELECT o.order_number, o.external_ref, o.customer_number, o.status, o.version, o.updated_at FROM ${orders} AS o CROSS JOIN locked
       RETURNING change_id, order_number, external_ref, customer_number, status, version, changed_at),
-    published AS (${enqueueWebhooksSql(changes, urls)})`;
+    published AS (${enqueueWebhooksSql(changes, urls, eventTypes)})`;
 }

@@ -95,7 +95,7 @@ describe('webhook delivery', () => {
 
   it('lists subscriptions without their secrets and stops sending to one that unsubscribed', async () => {
     const [subscription] = (await getJson(`${sim.api}/webhook-subscriptions`)).body;
-    expect(subscription).toEqual({ id: expect.any(String), url: receiver.url, createdAt: expect.any(String) });
+    expect(subscription).toEqual({ id: expect.any(String), url: receiver.url, eventTypes: null, createdAt: expect.any(String) });
 
     expect((await fetch(`${sim.api}/webhook-subscriptions/${subscription.id}`, { method: 'DELETE' })).status).toBe(204);
     await publish();
@@ -103,6 +103,33 @@ describe('webhook delivery', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(receiver.received).toHaveLength(0);
     expect((await getJson(`${sim.api}/admin/webhook-deliveries`)).body).toEqual([]);
+  });
+
+  it('sends a subscriber that named eventTypes only webhooks of those types', async () => {
+    const other = await startWebhookReceiver();
+    try {
+      const subscribed = await postJson(`${sim.api}/webhook-subscriptions`, { url: other.url, secret: WEBHOOK_SECRET, eventTypes: ['probe.changed'] });
+      expect(subscribed.body).toMatchObject({ url: other.url, eventTypes: ['probe.changed'] });
+
+      await publish();
+      const changed = (await postJson(`${sim.api}/probe/events`, { type: 'probe.changed', data: { n: 2 } })).body.webhookId;
+
+      await waitFor(() => receiver.received.length === 2 && other.received.length === 1, { what: 'both types to the first receiver, one to the other' });
+      expect(other.received.map((r) => r.headers['webhook-id'])).toEqual([changed]);
+      const deliveries = (await getJson(`${sim.api}/admin/webhook-deliveries`)).body;
+      expect(deliveries.filter((d: { url: string }) => d.url === other.url).map((d: { eventType: string }) => d.eventType)).toEqual(['probe.changed']);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses eventTypes that are empty or not webhook types, naming the field', async () => {
+    for (const eventTypes of [[], ['no spaces allowed'], 'probe.changed']) {
+      const response = await postJson(`${sim.api}/webhook-subscriptions`, { url: receiver.url, secret: WEBHOOK_SECRET, eventTypes });
+      expect(response.status).toBe(400);
+      expect(response.body.errors.length).toBeGreaterThan(0);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(response.body.errors.map(() => 'eventTypes'));
+    }
   });
 
   it('refuses a subscription with a secret that is not whsec_<base64>', async () => {

@@ -95,7 +95,8 @@ export async function startWholeSystem(options: WholeSystemOptions = {}): Promis
       CRM_BASE_URL: origin('crm'),
       CLM_WEBHOOK_SECRETS: clmSecret,
     },
-    'erp-simulator': simulator('erp-simulator', `${origin('erp-adapter')}/webhooks/erp`, erpSecret),
+    // The adapter learns of a placed order from the placing call's answer: it takes the later changes only (as deployed).
+    'erp-simulator': { ...simulator('erp-simulator', `${origin('erp-adapter')}/webhooks/erp`, erpSecret), WEBHOOK_EVENT_TYPES: 'sales-order.updated' },
     'clm-simulator': simulator('clm-simulator', `${origin('contract-adapter')}/webhooks/clm`, clmSecret),
   };
 

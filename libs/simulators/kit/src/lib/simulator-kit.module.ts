@@ -9,7 +9,7 @@ import { FaultState } from './faults/fault-state';
 import { SIMULATOR_KIT_OPTIONS, type SimulatorKitOptions } from './simulator-kit.options';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
 import { WebhookDeliveryWorker } from './webhooks/webhook-delivery.worker';
-import { CreateWebhookOutbox1769000000000 } from './webhooks/webhook-outbox.migration';
+import { AddWebhookSubscriptionEventTypes1769000000001, CreateWebhookOutbox1769000000000 } from './webhooks/webhook-outbox.migration';
 import { WebhookOutbox } from './webhooks/webhook-outbox';
 import { WebhookSubscription } from './webhooks/webhook-subscription.entity';
 import { WebhookSubscriptionsHttpController } from './webhooks/webhook-subscriptions.http.controller';
@@ -18,7 +18,7 @@ import { WebhookSubscriptionsHttpController } from './webhooks/webhook-subscript
 export const simulatorKitEntities = [WebhookDelivery, WebhookSubscription];
 
 /** Run before the simulator's own migrations: idempotency keys, webhook subscriptions and outbox. */
-export const simulatorKitMigrations = [...idempotencyMigrations, CreateWebhookOutbox1769000000000];
+export const simulatorKitMigrations = [...idempotencyMigrations, CreateWebhookOutbox1769000000000, AddWebhookSubscriptionEventTypes1769000000001];
 
 /**
  * What both simulators share, next to ObservabilityModule and TypeOrmModule in their app module:

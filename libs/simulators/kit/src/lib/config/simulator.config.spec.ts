@@ -27,6 +27,15 @@ describe('SimulatorConfig', () => {
     const config = validateConfig(SimulatorConfig, { ...env, WEBHOOK_URLS: 'http://a:3003/webhooks/erp,https://b.example/hook', WEBHOOK_SECRET: secret });
 
     expect(config.webhookUrls()).toEqual(['http://a:3003/webhooks/erp', 'https://b.example/hook']);
+    expect(config.webhookEventTypes()).toBeNull();
+  });
+
+  it('sends the configured receivers the listed webhook types only, and refuses a malformed list', () => {
+    const config = validateConfig(SimulatorConfig, { ...env, WEBHOOK_URLS: 'http://a/hook', WEBHOOK_SECRET: secret, WEBHOOK_EVENT_TYPES: 'sales-order.updated,sales-order.cancelled' });
+
+    expect(config.webhookEventTypes()).toEqual(['sales-order.updated', 'sales-order.cancelled']);
+    expect(variablesWrongIn({ ...env, WEBHOOK_EVENT_TYPES: 'sales-order.updated,,x' })).toEqual(['WEBHOOK_EVENT_TYPES']);
+    expect(variablesWrongIn({ ...env, WEBHOOK_EVENT_TYPES: 'sales order' })).toEqual(['WEBHOOK_EVENT_TYPES']);
   });
 
   it('refuses receivers without a secret, a malformed secret and a non-http receiver', () => {

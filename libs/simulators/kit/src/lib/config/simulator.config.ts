@@ -4,6 +4,9 @@ import { IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validato
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
 const HTTP_URLS = /^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/;
+/** A webhook type (`sales-order.updated`): letters, digits, `.`, `_` and `-`. */
+export const WEBHOOK_EVENT_TYPE_FORMAT = /^[A-Za-z0-9._-]+$/;
+const EVENT_TYPES = /^[A-Za-z0-9._-]+(,[A-Za-z0-9._-]+)*$/;
 /** Standard Webhooks secrets are `whsec_` + base64 of the key. */
 export const WEBHOOK_SECRET_FORMAT = /^whsec_[A-Za-z0-9+/]+={0,2}$/;
 
@@ -25,6 +28,11 @@ export class SimulatorConfig extends BaseConfig {
   @IsOptional()
   @Matches(HTTP_URLS, { message: '$property must be an http(s) URL or a comma-separated list of them' })
   WEBHOOK_URLS?: string;
+
+  /** The webhook types sent to WEBHOOK_URLS, comma-separated; unset = every type. */
+  @IsOptional()
+  @Matches(EVENT_TYPES, { message: '$property must be a comma-separated list of webhook types (letters, digits, ".", "_", "-")' })
+  WEBHOOK_EVENT_TYPES?: string;
 
   /** Signs the webhooks sent to WEBHOOK_URLS; required with them. */
   @ValidateIf((config: SimulatorConfig) => config.WEBHOOK_URLS !== undefined || config.WEBHOOK_SECRET !== undefined)
@@ -65,5 +73,10 @@ export class SimulatorConfig extends BaseConfig {
   /** The WEBHOOK_URLS as a list. */
   webhookUrls(): string[] {
     return (this.WEBHOOK_URLS ?? '').split(',').filter((url) => url.length > 0);
+  }
+
+  /** The WEBHOOK_EVENT_TYPES as a list; null for every type. */
+  webhookEventTypes(): string[] | null {
+    return this.WEBHOOK_EVENT_TYPES ? this.WEBHOOK_EVENT_TYPES.split(',') : null;
   }
 }

@@ -39,3 +39,16 @@ export class CreateWebhookOutbox1769000000000 implements MigrationInterface {
     await queryRunner.query('DROP TABLE webhook_subscriptions');
   }
 }
+
+/** A subscription may ask for some webhook types only (null: every type). */
+export class AddWebhookSubscriptionEventTypes1769000000001 implements MigrationInterface {
+  readonly name = 'AddWebhookSubscriptionEventTypes1769000000001';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE webhook_subscriptions ADD COLUMN event_types text[]');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE webhook_subscriptions DROP COLUMN event_types');
+  }
+}

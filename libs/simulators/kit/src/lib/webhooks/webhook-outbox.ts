@@ -9,17 +9,20 @@ export type PublishWebhook = (message: WebhookMessage) => Promise<void>;
 
 /**
  * SQL that enqueues one delivery per receiver known at commit time (configured URLs, then runtime
- * subscriptions) for every row of `messages`, a FROM item with columns webhook_id, event_type and
- * body; `urls` is the placeholder of the configured URLs (text[], see WebhookOutbox.configuredUrls).
- * Usable as a data-modifying CTE, so a change and its webhooks can commit in one statement.
+ * subscriptions) that takes the message's type, for every row of `messages`, a FROM item with
+ * columns webhook_id, event_type and body; `urls` and `eventTypes` are the placeholders of the
+ * configured URLs (text[]) and the types they take (text[], NULL for every type): see
+ * WebhookOutbox.configuredUrls and configuredEventTypes. Usable as a data-modifying CTE, so a
+ * change and its webhooks can commit in one statement.
  */
-export function enqueueWebhooksSql(messages: string, urls: string): string {
+export function enqueueWebhooksSql(messages: string, urls: string, eventTypes: string): string {
   return `INSERT INTO webhook_deliveries (webhook_id, event_type, body, url, subscription_id, status)
     SELECT m.webhook_id, m.event_type, m.body, r.url, r.subscription_id, 'pending'
     FROM ${messages} CROSS JOIN (
-      SELECT url, NULL::uuid AS subscription_id FROM unnest(${urls}::text[]) AS configured(url)
+      SELECT url, NULL::uuid AS subscription_id, ${eventTypes}::text[] AS event_types FROM unnest(${urls}::text[]) AS configured(url)
       UNION ALL
-      SELECT url, id FROM webhook_subscriptions) AS r
+      SELECT url, id, event_types FROM webhook_subscriptions) AS r
+    WHERE r.event_types IS NULL OR m.event_type = ANY (r.event_types)
     ON CONFLICT (webhook_id, url) DO NOTHING`;
 }
 
@@ -53,17 +56,23 @@ export class WebhookOutbox {
     return this.config.webhookUrls();
   }
 
+  /** The types they take (WEBHOOK_EVENT_TYPES; null for every type): the `eventTypes` parameter of enqueueWebhooksSql. */
+  configuredEventTypes(): string[] | null {
+    return this.config.webhookEventTypes();
+  }
+
   /** After a statement built with enqueueWebhooksSql committed deliveries: sends them now instead of at the next poll. */
   published(): void {
     this.worker.wake();
   }
 
   private async enqueue(manager: EntityManager, message: WebhookMessage): Promise<void> {
-    await manager.query(enqueueWebhooksSql('(VALUES ($1, $2, $3)) AS m(webhook_id, event_type, body)', '$4'), [
+    await manager.query(enqueueWebhooksSql('(VALUES ($1, $2, $3)) AS m(webhook_id, event_type, body)', '$4', '$5'), [
       message.id,
       message.type,
       webhookBody(message),
       this.configuredUrls(),
+      this.configuredEventTypes(),
     ]);
   }
 }

@@ -13,6 +13,10 @@ export class WebhookSubscription {
   @Column({ type: 'text' })
   secret!: string;
 
+  /** The webhook types it receives; null for every type. */
+  @Column({ name: 'event_types', type: 'text', array: true, nullable: true })
+  eventTypes!: string[] | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -28,10 +28,11 @@ import {
 const toResponse = (s: WebhookSubscription): WebhookSubscriptionResponse => ({
   id: s.id,
   url: s.url,
+  eventTypes: s.eventTypes,
   createdAt: s.createdAt.toISOString(),
 });
 
-/** Receivers registered at runtime; each gets every webhook published after it subscribed. */
+/** Receivers registered at runtime; each gets every webhook (of its eventTypes) published after it subscribed. */
 @ApiTags('webhooks')
 @Controller('webhook-subscriptions')
 export class WebhookSubscriptionsHttpController {
@@ -43,7 +44,7 @@ export class WebhookSubscriptionsHttpController {
   @ApiCreatedResponse({ type: WebhookSubscriptionResponse })
   async subscribe(@Body() request: CreateWebhookSubscriptionRequest): Promise<WebhookSubscriptionResponse> {
     const saved = await this.subscriptions.save(
-      this.subscriptions.create({ id: randomUUID(), url: request.url, secret: request.secret }),
+      this.subscriptions.create({ id: randomUUID(), url: request.url, secret: request.secret, eventTypes: request.eventTypes ?? null }),
     );
     return toResponse(saved);
   }
