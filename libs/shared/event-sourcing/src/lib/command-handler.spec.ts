@@ -161,4 +161,35 @@ describe('handleCommand', () => {
       expect(await store.readStream('counter-1')).toHaveLength(1);
     });
   });
+
+  describe('with the state the caller already has folded (known)', () => {
+    class CountingStore extends InMemoryEventStore {
+      reads = 0;
+
+      override async readStream(name: string, options?: ReadStreamOptions) {
+        this.reads++;
+        return super.readStream(name, options);
+      }
+    }
+
+    it('decides on it and appends at its revision without reading the stream', async () => {
+      const store = new CountingStore();
+      const opened = await handleCommand(store, 'counter-1', counterDecider, open);
+      store.reads = 0;
+      const result = await handleCommand(store, 'counter-1', counterDecider, increment(2), { known: { state: opened.newState, revision: opened.nextExpectedRevision } });
+      expect(store.reads).toBe(0);
+      expect(result).toMatchObject({ newEvents: [{ type: 'CounterIncremented', data: { by: 2, valueAfter: 2 } }], newState: { status: 'open', value: 2 }, nextExpectedRevision: 1n });
+    });
+
+    it('decides again on a fresh read when another writer made it stale', async () => {
+      const store = new CountingStore();
+      const opened = await handleCommand(store, 'counter-1', counterDecider, open);
+      await handleCommand(store, 'counter-1', counterDecider, increment(5));
+      store.reads = 0;
+      const result = await handleCommand(store, 'counter-1', counterDecider, increment(1), { known: { state: opened.newState, revision: opened.nextExpectedRevision }, maxRetries: 0 });
+      expect(store.reads).toBe(1);
+      expect(result.newEvents).toEqual([{ type: 'CounterIncremented', data: { by: 1, valueAfter: 6 } }]);
+      expect((await store.readStream('counter-1')).map((e) => e.data)).toEqual([{ counterId: '1' }, { by: 5, valueAfter: 5 }, { by: 1, valueAfter: 6 }]);
+    });
+  });
 });

@@ -5,7 +5,7 @@ import type { EventTypeRegistry } from './event-type-registry';
 import { withEventTypeRegistry } from './upcasting-event-store';
 import { WrongExpectedRevisionError } from './wrong-expected-revision.error';
 
-export interface HandleCommandOptions {
+export interface HandleCommandOptions<State = unknown> {
   /** Reload-and-decide-again rounds after a concurrency conflict (default 3): at most maxRetries + 1 attempts. */
   maxRetries?: number;
   /** Upper bound of the random pause before retry n, times n, in ms (default 10): spreads out colliding writers. */
@@ -21,6 +21,17 @@ export interface HandleCommandOptions {
    * error) the command goes the usual way from a fresh read, with all its retries.
    */
   stored?: readonly RecordedEvent[];
+  /**
+   * The stream's state and last revision as the caller already has them folded (e.g. kept from its
+   * own last write): decided on first like `stored`, without reading or folding the stream.
+   */
+  known?: KnownStreamState<State>;
+}
+
+/** A stream's folded state and the revision of its last event. */
+export interface KnownStreamState<State> {
+  readonly state: State;
+  readonly revision: bigint;
 }
 
 export interface HandleCommandResult<State, Evt extends Event> {
@@ -48,21 +59,22 @@ export async function handleCommand<State, Cmd extends Command, Evt extends Even
   streamName: string,
   decider: Decider<State, Cmd, Evt>,
   command: Cmd,
-  options: HandleCommandOptions = {},
+  options: HandleCommandOptions<State> = {},
 ): Promise<HandleCommandResult<State, Evt>> {
   const { maxRetries = 3, retryJitterMs = 10, registry, metadata } = options;
   const store = registry ? withEventTypeRegistry(eventStore, registry) : eventStore;
 
-  const decideOn = (stored: readonly RecordedEvent[]) => {
+  const fold = (stored: readonly RecordedEvent[]) => {
     let state = decider.initialState();
     for (const event of stored) state = decider.evolve(state, { type: event.type, data: event.data } as Evt);
-    return { state, last: stored.at(-1), newEvents: decider.decide(command, state) };
+    return { state, last: stored.at(-1) };
   };
-  const append = async ({ state, last, newEvents }: ReturnType<typeof decideOn>): Promise<HandleCommandResult<State, Evt>> => {
+  const revisionOf = ({ state, last }: ReturnType<typeof fold>) => ({ state, revision: last?.streamRevision ?? ('no_stream' as const) });
+  const append = async (state: State, expectedRevision: bigint | 'no_stream', newEvents: Evt[]): Promise<HandleCommandResult<State, Evt>> => {
     const appended = await store.appendToStream(
       streamName,
       newEvents.map((event) => ({ type: event.type, data: event.data, metadata: { ...metadata } })),
-      { expectedRevision: last ? last.streamRevision : 'no_stream' },
+      { expectedRevision },
     );
     return {
       newEvents,
@@ -72,19 +84,18 @@ export async function handleCommand<State, Cmd extends Command, Evt extends Even
     };
   };
 
-  if (options.stored) {
-    // Only an append at the copy's revision proves it current: no events, a domain error or a
-    // conflict may be the stale copy's (or the wrong guess's) doing, so those are decided again
-    // on a fresh read below.
-    let decided: ReturnType<typeof decideOn> | undefined;
+  // What the caller already has: anything but an append that succeeds goes the usual way.
+  const given = options.known ?? (options.stored ? revisionOf(fold(options.stored)) : undefined);
+  if (given) {
+    let newEvents: Evt[] = [];
     try {
-      decided = decideOn(options.stored);
+      newEvents = decider.decide(command, given.state);
     } catch {
-      decided = undefined;
+      // A stale copy may refuse what the stream allows: decided again on a fresh read.
     }
-    if (decided && decided.newEvents.length > 0) {
+    if (newEvents.length > 0) {
       try {
-        return await append(decided);
+        return await append(given.state, given.revision, newEvents);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
       }
@@ -92,17 +103,13 @@ export async function handleCommand<State, Cmd extends Command, Evt extends Even
   }
 
   for (let attempt = 1; ; attempt++) {
-    const decided = decideOn(await store.readStream(streamName));
-    if (decided.newEvents.length === 0) {
-      return {
-        newEvents: decided.newEvents,
-        newState: decided.state,
-        nextExpectedRevision: decided.last?.streamRevision ?? -1n,
-        position: decided.last?.position ?? null,
-      };
+    const read = fold(await store.readStream(streamName));
+    const newEvents = decider.decide(command, read.state);
+    if (newEvents.length === 0) {
+      return { newEvents, newState: read.state, nextExpectedRevision: read.last?.streamRevision ?? -1n, position: read.last?.position ?? null };
     }
     try {
-      return await append(decided);
+      return await append(read.state, revisionOf(read).revision, newEvents);
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (attempt > maxRetries) throw new ConcurrencyRetriesExhaustedError(streamName, attempt, error);

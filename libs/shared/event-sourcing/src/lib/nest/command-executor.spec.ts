@@ -2,6 +2,7 @@ import { CorrelationContext } from '@switchboard/observability';
 import { counterDecider } from '../../../test/fixtures/counter.decider';
 import { EventTypeRegistry } from '../event-type-registry';
 import { InMemoryEventStore } from '../in-memory/in-memory-event-store';
+import type { ReadStreamOptions } from '../event-store.port';
 import { CommandExecutor } from './command-executor';
 
 const open = { type: 'OpenCounter', data: { counterId: '1' } } as const;
@@ -25,5 +26,54 @@ describe('CommandExecutor', () => {
     await executor.execute('counter-2', counterDecider, open);
 
     expect((await store.readStream('counter-2'))[0].metadata).toEqual({});
+  });
+
+  describe('the streams it wrote lately', () => {
+    class CountingStore extends InMemoryEventStore {
+      reads = 0;
+
+      override async readStream(name: string, options?: ReadStreamOptions) {
+        this.reads++;
+        return super.readStream(name, options);
+      }
+    }
+    const increment = (by: number) => ({ type: 'IncrementCounter', data: { by } }) as const;
+
+    it('decides the next command on a stream it wrote without reading it back', async () => {
+      const store = new CountingStore();
+      const executor = new CommandExecutor(store, { url: 'memory:', registry: new EventTypeRegistry() });
+      await executor.execute('counter-3', counterDecider, open);
+      store.reads = 0;
+
+      const result = await executor.execute('counter-3', counterDecider, increment(4));
+
+      expect(store.reads).toBe(0);
+      expect(result.newState).toEqual({ status: 'open', value: 4 });
+    });
+
+    it('reads the stream again once another writer appended to it, and applies the command on the stream as it is', async () => {
+      const store = new CountingStore();
+      const executor = new CommandExecutor(store, { url: 'memory:', registry: new EventTypeRegistry() });
+      const replica = new CommandExecutor(store, { url: 'memory:', registry: new EventTypeRegistry() });
+      await executor.execute('counter-4', counterDecider, open);
+      await replica.execute('counter-4', counterDecider, increment(10));
+      store.reads = 0;
+
+      const result = await executor.execute('counter-4', counterDecider, increment(1));
+
+      expect(store.reads).toBe(1);
+      expect(result.newState).toEqual({ status: 'open', value: 11 });
+    });
+
+    it('keeps none with recentStreams 0', async () => {
+      const store = new CountingStore();
+      const executor = new CommandExecutor(store, { url: 'memory:', registry: new EventTypeRegistry(), recentStreams: 0 });
+      await executor.execute('counter-5', counterDecider, open);
+      store.reads = 0;
+
+      await executor.execute('counter-5', counterDecider, increment(1));
+
+      expect(store.reads).toBe(1);
+    });
   });
 });

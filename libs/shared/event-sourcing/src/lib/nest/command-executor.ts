@@ -5,6 +5,10 @@ import { handleCommand } from '../command-handler';
 import { EVENT_STORE, type EventMetadata, type EventStore, type RecordedEvent } from '../event-store.port';
 import { formatPosition } from '../position';
 import { EVENT_SOURCING_OPTIONS, type EventSourcingModuleOptions } from './event-sourcing.options';
+import { RecentStreamStates } from './recent-stream-states';
+
+/** Streams whose state a CommandExecutor keeps by default (EventSourcingModuleOptions.recentStreams). */
+export const DEFAULT_RECENT_STREAMS = 10_000;
 
 export interface ExecuteOptions {
   /** Who asked (a user id, `system:erp-adapter`…), stamped on the new events. */
@@ -28,15 +32,19 @@ export interface ExecuteResult<State, Evt extends Event> {
 
 /**
  * What a Nest @CommandHandler calls: handleCommand (load, fold, decide, append with the expected
- * revision, retry on conflict) with the correlation ids and origin of the current request or
+ * revision, retry on conflict; a stream this process wrote lately is not loaded: RecentStreamStates) with the correlation ids and origin of the current request or
  * consumed event stamped on every new event (the relay publishes them as CloudEvent attributes). The handler stays a thin adapter: stream name, decider, command.
  */
 @Injectable()
 export class CommandExecutor {
+  private readonly recent: RecentStreamStates;
+
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(EVENT_SOURCING_OPTIONS) private readonly options: EventSourcingModuleOptions,
-  ) {}
+  ) {
+    this.recent = new RecentStreamStates(options.recentStreams ?? DEFAULT_RECENT_STREAMS);
+  }
 
   async execute<State, Cmd extends Command, Evt extends Event>(
     streamName: string,
@@ -44,15 +52,23 @@ export class CommandExecutor {
     command: Cmd,
     options: ExecuteOptions = {},
   ): Promise<ExecuteResult<State, Evt>> {
-    const result = await handleCommand(this.eventStore, streamName, decider, command, {
-      maxRetries: this.options.maxRetries,
-      stored: options.stored,
-      metadata: {
-        ...correlationMetadata(),
-        ...(options.actor ? { actor: options.actor } : {}),
-        ...options.metadata,
-      },
-    });
+    let result;
+    try {
+      result = await handleCommand(this.eventStore, streamName, decider, command, {
+        maxRetries: this.options.maxRetries,
+        stored: options.stored,
+        known: options.stored ? undefined : this.recent.get<State>(streamName, decider),
+        metadata: {
+          ...correlationMetadata(),
+          ...(options.actor ? { actor: options.actor } : {}),
+          ...options.metadata,
+        },
+      });
+    } catch (error) {
+      this.recent.forget(streamName);
+      throw error;
+    }
+    if (result.nextExpectedRevision >= 0n) this.recent.set(streamName, decider, { state: result.newState, revision: result.nextExpectedRevision });
     return {
       newEvents: result.newEvents,
       newState: result.newState,

@@ -10,6 +10,8 @@ export interface EventSourcingModuleOptions {
   registry: EventTypeRegistry;
   /** Reload-and-decide-again rounds after a concurrency conflict (handleCommand's default: 3). */
   maxRetries?: number;
+  /** How many streams' states CommandExecutor keeps after writing them (default 10 000; 0: none). */
+  recentStreams?: number;
 }
 
 export interface EventSourcingModuleAsyncOptions {
