@@ -33,9 +33,8 @@ export class SubmitOrderHandler implements ICommandHandler<SubmitOrderCommand, v
       this.logger.debug(`order ${orderId} was ${current.status} by the ERP already`);
       return;
     }
-    const customer = await this.state.customer(customerId);
-    if (customer.status !== 'synced') throw new ErpCustomerNotSynced(customerId);
-    const erpCustomerNumber = customer.erpCustomerNumber;
+    const erpCustomerNumber = await this.state.erpCustomerNumber(customerId);
+    if (erpCustomerNumber === undefined) throw new ErpCustomerNotSynced(customerId);
     const stream = erpOrderSyncStream(orderId);
     try {
       const accepted = await this.erp.placeSalesOrder(
