@@ -1,4 +1,5 @@
 import { counterDecider, CounterNotOpen, type CounterCommand } from '../../test/fixtures/counter.decider';
+import { CountingEventStore } from '../../test/fixtures/counting-event-store';
 import { ConcurrencyRetriesExhaustedError, handleCommand } from './command-handler';
 import type { ReadStreamOptions } from './event-store.port';
 import { EventTypeRegistry } from './event-type-registry';
@@ -99,18 +100,8 @@ describe('handleCommand', () => {
   });
 
   describe('with the stream the caller already has (stored)', () => {
-    /** Counts the stream reads handleCommand makes. */
-    class CountingStore extends InMemoryEventStore {
-      reads = 0;
-
-      override async readStream(name: string, options?: ReadStreamOptions) {
-        this.reads++;
-        return super.readStream(name, options);
-      }
-    }
-
     it('decides on it without reading the stream again', async () => {
-      const store = new CountingStore();
+      const store = new CountingEventStore();
       await handleCommand(store, 'counter-1', counterDecider, open);
       const stored = await store.readStream('counter-1');
       store.reads = 0;
@@ -120,14 +111,14 @@ describe('handleCommand', () => {
     });
 
     it('appends a new stream with no_stream when given none', async () => {
-      const store = new CountingStore();
+      const store = new CountingEventStore();
       const result = await handleCommand(store, 'counter-1', counterDecider, open, { stored: [] });
       expect(store.reads).toBe(0);
       expect(result.nextExpectedRevision).toBe(0n);
     });
 
     it('reads and decides again when the copy is stale and decide refuses it, without spending a retry', async () => {
-      const store = new CountingStore();
+      const store = new CountingEventStore();
       await handleCommand(store, 'counter-1', counterDecider, open);
       await handleCommand(store, 'counter-1', counterDecider, increment(5));
       store.reads = 0;
@@ -139,7 +130,7 @@ describe('handleCommand', () => {
     });
 
     it('decides again on a fresh read when the stale copy conflicts', async () => {
-      const store = new CountingStore();
+      const store = new CountingEventStore();
       await handleCommand(store, 'counter-1', counterDecider, open);
       const stale = await store.readStream('counter-1');
       await handleCommand(store, 'counter-1', counterDecider, increment(5));
@@ -150,7 +141,7 @@ describe('handleCommand', () => {
     });
 
     it('answers a no-op only from a fresh read', async () => {
-      const store = new CountingStore();
+      const store = new CountingEventStore();
       await handleCommand(store, 'counter-1', counterDecider, open);
       const current = await store.readStream('counter-1');
       store.reads = 0;
@@ -163,17 +154,8 @@ describe('handleCommand', () => {
   });
 
   describe('with the state the caller already has folded (known)', () => {
-    class CountingStore extends InMemoryEventStore {
-      reads = 0;
-
-      override async readStream(name: string, options?: ReadStreamOptions) {
-        this.reads++;
-        return super.readStream(name, options);
-      }
-    }
-
     it('decides on it and appends at its revision without reading the stream', async () => {
-      const store = new CountingStore();
+      const store = new CountingEventStore();
       const opened = await handleCommand(store, 'counter-1', counterDecider, open);
       store.reads = 0;
       const result = await handleCommand(store, 'counter-1', counterDecider, increment(2), { known: { state: opened.newState, revision: opened.nextExpectedRevision } });
@@ -182,7 +164,7 @@ describe('handleCommand', () => {
     });
 
     it('decides again on a fresh read when another writer made it stale', async () => {
-      const store = new CountingStore();
+      const store = new CountingEventStore();
       const opened = await handleCommand(store, 'counter-1', counterDecider, open);
       await handleCommand(store, 'counter-1', counterDecider, increment(5));
       store.reads = 0;

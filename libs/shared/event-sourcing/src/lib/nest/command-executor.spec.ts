@@ -1,8 +1,8 @@
 import { CorrelationContext } from '@switchboard/observability';
 import { counterDecider } from '../../../test/fixtures/counter.decider';
+import { CountingEventStore } from '../../../test/fixtures/counting-event-store';
 import { EventTypeRegistry } from '../event-type-registry';
 import { InMemoryEventStore } from '../in-memory/in-memory-event-store';
-import type { ReadStreamOptions } from '../event-store.port';
 import { CommandExecutor } from './command-executor';
 
 const open = { type: 'OpenCounter', data: { counterId: '1' } } as const;
@@ -29,18 +29,10 @@ describe('CommandExecutor', () => {
   });
 
   describe('the streams it wrote lately', () => {
-    class CountingStore extends InMemoryEventStore {
-      reads = 0;
-
-      override async readStream(name: string, options?: ReadStreamOptions) {
-        this.reads++;
-        return super.readStream(name, options);
-      }
-    }
     const increment = (by: number) => ({ type: 'IncrementCounter', data: { by } }) as const;
 
     it('decides the next command on a stream it wrote without reading it back', async () => {
-      const store = new CountingStore();
+      const store = new CountingEventStore();
       const executor = new CommandExecutor(store, { url: 'memory:', registry: new EventTypeRegistry() });
       await executor.execute('counter-3', counterDecider, open);
       store.reads = 0;
@@ -52,7 +44,7 @@ describe('CommandExecutor', () => {
     });
 
     it('reads the stream again once another writer appended to it, and applies the command on the stream as it is', async () => {
-      const store = new CountingStore();
+      const store = new CountingEventStore();
       const executor = new CommandExecutor(store, { url: 'memory:', registry: new EventTypeRegistry() });
       const replica = new CommandExecutor(store, { url: 'memory:', registry: new EventTypeRegistry() });
       await executor.execute('counter-4', counterDecider, open);
@@ -66,7 +58,7 @@ describe('CommandExecutor', () => {
     });
 
     it('keeps none with recentStreams 0', async () => {
-      const store = new CountingStore();
+      const store = new CountingEventStore();
       const executor = new CommandExecutor(store, { url: 'memory:', registry: new EventTypeRegistry(), recentStreams: 0 });
       await executor.execute('counter-5', counterDecider, open);
       store.reads = 0;
