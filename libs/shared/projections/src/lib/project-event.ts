@@ -1,6 +1,6 @@
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import type { ProjectedEvent, Projection, RowKey } from './projection';
-import { LockedRows, RowMovesKeyError, type WrapStatements } from './rows/locked-rows';
+import { LockedRows, RowMovesKeyError, type CommittedRows, type WrapStatements } from './rows/locked-rows';
 import { RowStatements } from './rows/row-statements';
 
 export type ProjectionEffect = 'saved' | 'deleted' | 'unchanged';
@@ -56,7 +56,8 @@ export async function projectEvents<Row extends object, Event extends ProjectedE
 /**
  * For the projection runner: applies the events with the rows read unlocked, sending `wrap.before`
  * (its BEGIN) with the first writes and `wrap.after` (its checkpoint move and COMMIT) with the
- * last, so a batch whose events touch distinct rows is ONE round trip. False, with nothing left
+ * last, so a batch whose events touch distinct rows is ONE round trip. With `committed` (the
+ * caller is the rows' only writer, see LockedRowsOptions) a row it kept is not read again. False, with nothing left
  * open, where this does not apply (an entity RowStatements does not cover, a composite key, an
  * evolve that moves a row to another key): the caller then applies the events its ordinary way.
  * A failed statement leaves the caller's transaction aborted: the caller rolls back.
@@ -66,15 +67,18 @@ export async function projectEventsWrapped<Row extends object, Event extends Pro
   projection: Projection<Row, Event>,
   events: readonly Event[],
   wrap: WrapStatements,
+  committed?: CommittedRows<Row>,
 ): Promise<boolean> {
   const keys = events.map((event) => projection.key(event));
   const statements = RowStatements.of(manager.connection, projection.entity);
   const byPrimaryKey = keys.every((key): key is string | number => typeof key !== 'object');
   if (!statements || !byPrimaryKey || !manager.queryRunner) return false;
-  const rows = new LockedRows<Row>(manager.queryRunner, manager, projection.entity, statements, { lock: false, rawTransaction: true });
+  const rows = new LockedRows<Row>(manager.queryRunner, manager, projection.entity, statements, { lock: false, rawTransaction: true, committed });
   await rows.load(keys);
   try {
     await rows.applyAll(events.map((event, i) => ({ key: keys[i], evolve: (row: Row | null) => projection.evolve(row, event) })), wrap);
+    // `wrap.after` ended with the caller's COMMIT.
+    rows.keepCommitted();
     return true;
   } catch (error) {
     if (!(error instanceof RowMovesKeyError)) throw error;

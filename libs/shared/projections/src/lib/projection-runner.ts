@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import {
   comparePositions,
   type EventStore,
@@ -34,6 +35,9 @@ export interface ProjectionRunnerOptions {
 const TIMED_OUT = Symbol('timed out');
 const NOT_READY = Symbol('not ready');
 
+
+/** Rows a runner keeps as it committed them (an LRU): a row it wrote lately is not read again. */
+const KEPT_ROWS = 10_000;
 /**
  * Runs one projection from the service's own event store: subscribes after its checkpoint and,
  * for the events the subscription has ready (a batch, up to `maxBatchSize`; it never waits to fill
@@ -65,6 +69,12 @@ export class ProjectionRunner<Row extends object = object> {
   private wakeFromBackoff: (() => void) | undefined;
   /** The checkpoint as this runner last saw it committed. */
   private position: Position | null = null;
+  /**
+   * Rows as this runner's committed batches left them: while its checkpoint moves only by its own
+   * hand, nobody else wrote them (a replica or a rebuild moves it, and this runner's next move
+   * fails and clears them), so a row it kept is not read again.
+   */
+  private readonly committedRows: LRUCache<string, Row>;
   private lastError: Error | undefined;
 
   constructor(
@@ -74,6 +84,7 @@ export class ProjectionRunner<Row extends object = object> {
     { logger = console, ...options }: ProjectionRunnerOptions = {},
   ) {
     this.logger = logger;
+    this.committedRows = new LRUCache<string, Row>({ max: KEPT_ROWS });
     this.options = {
       idleCheckpointMs: 50,
       maxUncheckpointed: 500,
@@ -142,6 +153,7 @@ export class ProjectionRunner<Row extends object = object> {
   }
 
   private async followFromCheckpoint(): Promise<void> {
+    this.committedRows.clear();
     await ProcessorCheckpoints.ensure(this.dataSource, this.name);
     this.position = await ProcessorCheckpoints.read(this.dataSource, this.name);
     const subscription = this.eventStore.subscribeToAll(this.position ? { after: this.position } : {});
@@ -248,9 +260,11 @@ export class ProjectionRunner<Row extends object = object> {
   private async commitFrom(queryRunner: QueryRunner, stored: Position | null, events: readonly RecordedEvent[], position: Position): Promise<void> {
     try {
       if (!(await this.commitWrapped(queryRunner, events, stored, position))) {
+        this.committedRows.clear();
         await this.commitInTransaction(queryRunner, events, stored, position);
       }
     } catch (error) {
+      this.committedRows.clear();
       if (error instanceof CheckpointMovedError) await this.checkNotReset();
       throw error;
     }
@@ -260,7 +274,7 @@ export class ProjectionRunner<Row extends object = object> {
   private async commitWrapped(queryRunner: QueryRunner, events: readonly RecordedEvent[], stored: Position | null, position: Position): Promise<boolean> {
     const move = ProcessorCheckpoints.moveOrFailStatement(this.name, stored, position);
     try {
-      return await projectEventsWrapped(queryRunner.manager, this.projection, events, { before: ['BEGIN'], after: [move, 'COMMIT'] });
+      return await projectEventsWrapped<Row, RecordedEvent>(queryRunner.manager, this.projection, events, { before: ['BEGIN'], after: [move, 'COMMIT'] }, this.committedRows);
     } catch (error) {
       // A failed statement leaves the transaction aborted; after COMMIT this is a no-op.
       await queryRunner.query('ROLLBACK').catch(() => undefined);

@@ -4,7 +4,7 @@ import type { ProjectionEffect } from '../project-event';
 import { inlineParameters } from './inline-parameters';
 import type { RowStatements } from './row-statements';
 
-export interface LockedRowsOptions {
+export interface LockedRowsOptions<Row = ObjectLiteral> {
   /** Lock the rows read (default); false where the caller keeps a second writer from committing otherwise. */
   readonly lock?: boolean;
   /**
@@ -12,6 +12,20 @@ export interface LockedRowsOptions {
    * TypeORM's save, which would run its own transaction, is not available; RowMovesKeyError instead.
    */
   readonly rawTransaction?: boolean;
+  /**
+   * The rows as this writer's committed transactions left them, where it is their only writer (the
+   * projection runner, whose guarded checkpoint move fails once anybody else wrote): a kept row is
+   * not read again. Every write returns its row; keepCommitted() keeps them once the caller's
+   * COMMIT went through. On any failure the caller must clear them all.
+   */
+  readonly committed?: CommittedRows<Row>;
+}
+
+/** A writer's rows by key as it last committed them (an LRU cache, say). */
+export interface CommittedRows<Row> {
+  get(id: string): Row | undefined;
+  set(id: string, row: Row): unknown;
+  delete(id: string): unknown;
 }
 
 /** Statements `applyAll` sends with its first round trip (e.g. BEGIN) and with its last (e.g. a checkpoint move and COMMIT). */
@@ -42,13 +56,17 @@ export class LockedRows<Row extends ObjectLiteral> {
   private queued: { id: string; sql: string; readAgain: boolean }[] = [];
   /** Statements to send first with the next round trip (the caller's BEGIN). */
   private opening: string[] = [];
+  /** Rows this transaction read or wrote, by key (null: deleted), for keepCommitted. */
+  private readonly seen = new Map<string, Row | null>();
+  /** Keys written in this transaction: never taken from `committed` again. */
+  private readonly written = new Set<string>();
 
   constructor(
     private readonly queryRunner: QueryRunner,
     private readonly manager: EntityManager,
     private readonly entity: EntityTarget<Row>,
     private readonly statements: RowStatements,
-    private readonly options: LockedRowsOptions = {},
+    private readonly options: LockedRowsOptions<Row> = {},
   ) {}
 
   /** Reads (and locks) the rows of these keys (one per event to apply, repeats included). */
@@ -102,6 +120,7 @@ export class LockedRows<Row extends ObjectLiteral> {
     if (next === null) {
       this.queue(id, this.statements.delete(key), false);
       this.rows.set(id, null);
+      this.seen.set(id, null);
       return 'deleted';
     }
     if (this.statements.keyOf(next) !== id) {
@@ -113,7 +132,9 @@ export class LockedRows<Row extends ObjectLiteral> {
       this.forget(this.statements.keyOf(next));
       return 'saved';
     }
-    const write = row === null ? this.statements.insert(next, readAgain) : this.statements.update(next, readAgain);
+    // With committed rows to keep, every write returns its row.
+    const returning = readAgain || this.options.committed !== undefined;
+    const write = row === null ? this.statements.insert(next, returning) : this.statements.update(next, returning);
     // No set property: nothing to write, as save would write nothing.
     if (!write) return 'saved';
     this.queue(id, write, readAgain);
@@ -123,7 +144,18 @@ export class LockedRows<Row extends ObjectLiteral> {
   }
 
   private queue(id: string, statement: [string, unknown[]], readAgain: boolean): void {
+    this.written.add(id);
     this.queued.push({ id, sql: inlineParameters(...statement), readAgain });
+  }
+
+  /** After the caller's COMMIT went through: the rows read and written become the kept committed rows. */
+  keepCommitted(): void {
+    const committed = this.options.committed;
+    if (!committed) return;
+    for (const [id, row] of this.seen) {
+      if (row === null) committed.delete(id);
+      else committed.set(id, row);
+    }
   }
 
   /**
@@ -141,15 +173,28 @@ export class LockedRows<Row extends ObjectLiteral> {
     const results = Array.isArray(answer) ? answer : [answer];
     for (const [i, write] of queued.entries()) {
       const written = results[opening.length + i]?.rows[0] as Record<string, unknown> | undefined;
-      if (write.readAgain && written) this.rows.set(write.id, this.statements.hydrate(written) as Row);
+      if (!written) continue;
+      const row = this.statements.hydrate(written) as Row;
+      if (write.readAgain) this.rows.set(write.id, row);
+      this.seen.set(write.id, row);
     }
   }
 
   private async read(keys: readonly (string | number)[]): Promise<void> {
-    if (keys.length === 0) return;
-    for (const key of keys) this.rows.set(String(key), null);
-    for (const raw of await this.records(this.statements.select(keys, { lock: this.options.lock ?? true }))) {
-      this.rows.set(this.statements.keyOfRaw(raw), this.statements.hydrate(raw) as Row);
+    const unread: (string | number)[] = [];
+    for (const key of keys) {
+      const id = String(key);
+      const kept = this.written.has(id) ? undefined : this.options.committed?.get(id);
+      if (kept === undefined) unread.push(key);
+      else this.rows.set(id, kept);
+    }
+    if (unread.length === 0) return;
+    for (const key of unread) this.rows.set(String(key), null);
+    for (const raw of await this.records(this.statements.select(unread, { lock: this.options.lock ?? true }))) {
+      const id = this.statements.keyOfRaw(raw);
+      const row = this.statements.hydrate(raw) as Row;
+      this.rows.set(id, row);
+      if (!this.written.has(id)) this.seen.set(id, row);
     }
   }
 
