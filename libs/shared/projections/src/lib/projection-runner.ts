@@ -14,6 +14,7 @@ import { CheckpointMovedError } from './checkpoint-moved.error';
 import { CheckpointResetError } from './checkpoint-reset.error';
 import type { LoggerLike } from './logger-like';
 import { projectEvents, projectEventsWrapped } from './project-event';
+import type { CommittedRows } from './rows/locked-rows';
 import type { Projection } from './projection';
 import { projectionLag, type ProjectionStatus } from './projection-status';
 
@@ -74,7 +75,7 @@ export class ProjectionRunner<Row extends object = object> {
    * hand, nobody else wrote them (a replica or a rebuild moves it, and this runner's next move
    * fails and clears them), so a row it kept is not read again.
    */
-  private readonly committedRows: LRUCache<string, Row>;
+  private readonly committedRows = new LRUCache<string, object>({ max: KEPT_ROWS });
   private lastError: Error | undefined;
 
   constructor(
@@ -84,7 +85,6 @@ export class ProjectionRunner<Row extends object = object> {
     { logger = console, ...options }: ProjectionRunnerOptions = {},
   ) {
     this.logger = logger;
-    this.committedRows = new LRUCache<string, Row>({ max: KEPT_ROWS });
     this.options = {
       idleCheckpointMs: 50,
       maxUncheckpointed: 500,
@@ -274,7 +274,7 @@ export class ProjectionRunner<Row extends object = object> {
   private async commitWrapped(queryRunner: QueryRunner, events: readonly RecordedEvent[], stored: Position | null, position: Position): Promise<boolean> {
     const move = ProcessorCheckpoints.moveOrFailStatement(this.name, stored, position);
     try {
-      return await projectEventsWrapped<Row, RecordedEvent>(queryRunner.manager, this.projection, events, { before: ['BEGIN'], after: [move, 'COMMIT'] }, this.committedRows);
+      return await projectEventsWrapped<Row, RecordedEvent>(queryRunner.manager, this.projection, events, { before: ['BEGIN'], after: [move, 'COMMIT'] }, this.committedRows as CommittedRows<Row>);
     } catch (error) {
       // A failed statement leaves the transaction aborted; after COMMIT this is a no-op.
       await queryRunner.query('ROLLBACK').catch(() => undefined);
