@@ -14,9 +14,9 @@ import { CheckpointMovedError } from './checkpoint-moved.error';
 import { CheckpointResetError } from './checkpoint-reset.error';
 import type { LoggerLike } from './logger-like';
 import { projectEvents, projectEventsWrapped } from './project-event';
-import type { CommittedRows } from './rows/locked-rows';
 import type { Projection } from './projection';
 import { projectionLag, type ProjectionStatus } from './projection-status';
+import type { CommittedRows } from './rows/locked-rows';
 
 export interface ProjectionRunnerOptions {
   /** Passed-over events (types the projection does not handle) are checkpointed once the store is quiet this long; default 50 ms. */
@@ -35,10 +35,9 @@ export interface ProjectionRunnerOptions {
 
 const TIMED_OUT = Symbol('timed out');
 const NOT_READY = Symbol('not ready');
-
-
 /** Rows a runner keeps as it committed them (an LRU): a row it wrote lately is not read again. */
 const KEPT_ROWS = 10_000;
+
 /**
  * Runs one projection from the service's own event store: subscribes after its checkpoint and,
  * for the events the subscription has ready (a batch, up to `maxBatchSize`; it never waits to fill
@@ -225,8 +224,8 @@ export class ProjectionRunner<Row extends object = object> {
   }
 
   /**
-   * One transaction: reads the rows (no locks; the checkpoint too until this runner knows it), then sends BEGIN with the first
-   * row writes and the checkpoint move (which fails if another writer moved it) and COMMIT with the
+   * One transaction: reads the rows it does not keep (no locks; the checkpoint too until this
+   * runner knows it), then sends BEGIN with the first row writes and the checkpoint move (which fails if another writer moved it) and COMMIT with the
    * last, so a batch of events for distinct rows is one round trip, and a batch costs as many as
    * one row has events in it. The transaction holds a transaction id only while the server runs
    * it and, for those repeated rows, the round trips between. Entities RowStatements does not cover
