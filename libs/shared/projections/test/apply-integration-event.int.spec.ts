@@ -83,7 +83,7 @@ describe('applyIntegrationEvent (read model fed from JetStream, inbox in the sam
   it('refuses a write guarded by the version read once another writer changed the row, and commits none of its transaction', async () => {
     await applyIntegrationEvent(env.dataSource, projection, cloudEvent('OrderPlaced', { orderId: 'v1', customerId: 'c' }));
     const statements = RowStatements.of(env.dataSource, projection.entity)!;
-    const [select, parameters] = statements.selectVersioned('v1');
+    const [select, parameters] = statements.select(['v1'], { lock: false, versioned: true });
     const read = (await env.db.pool.query(select, parameters)).rows[0];
     await env.db.pool.query("UPDATE order_summaries SET total = 7 WHERE id = 'v1'");
 

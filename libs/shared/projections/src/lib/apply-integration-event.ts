@@ -62,7 +62,7 @@ async function applyOptimistically<Row extends object, Event extends ProjectedEv
   event: Event,
   key: string | number,
 ): Promise<InboxOutcome | 'row-changed' | 'moves-key'> {
-  const [select, parameters] = statements.selectVersioned(key);
+  const [select, parameters] = statements.select([key], { lock: false, versioned: true });
   const raw = (await client.query(select, parameters)).rows[0] as Record<string, unknown> | undefined;
   const row = raw ? (statements.hydrate(raw) as Row) : null;
   const version = raw?.[VERSION_COLUMN] as string | undefined;

@@ -1,4 +1,5 @@
 import type { Position } from '../event-store.port';
+import { failUnlessFound } from '../postgres/fail-unless-found';
 
 /**
  * Anything that runs SQL with positional parameters: a pg Pool or PoolClient (resolves to
@@ -89,16 +90,15 @@ export const ProcessorCheckpoints = {
   moveOrFailStatement(processorId: string, from: Position | null, to: Position | null): string {
     const value = (v: bigint | undefined) => (v === undefined ? 'NULL' : v.toString());
     const name = processorId.replace(/'/g, "''");
-    return `DO $move$ BEGIN
-      UPDATE processor_checkpoints
-         SET commit_position = ${value(to?.commit)}, prepare_position = ${value(to?.prepare)}, updated_at = now()
-       WHERE processor_id = '${name}'
-         AND commit_position IS NOT DISTINCT FROM ${value(from?.commit)}::numeric
-         AND prepare_position IS NOT DISTINCT FROM ${value(from?.prepare)}::numeric;
-      IF NOT FOUND THEN
-        RAISE EXCEPTION 'checkpoint of % moved meanwhile', '${name}' USING ERRCODE = '${CHECKPOINT_MOVED_SQLSTATE}';
-      END IF;
-    END $move$`;
+    return failUnlessFound(
+      `UPDATE processor_checkpoints
+          SET commit_position = ${value(to?.commit)}, prepare_position = ${value(to?.prepare)}, updated_at = now()
+        WHERE processor_id = '${name}'
+          AND commit_position IS NOT DISTINCT FROM ${value(from?.commit)}::numeric
+          AND prepare_position IS NOT DISTINCT FROM ${value(from?.prepare)}::numeric`,
+      CHECKPOINT_MOVED_SQLSTATE,
+      `checkpoint of ${processorId} moved meanwhile`,
+    );
   },
 
   /** Upserts the position; null resets the processor to "from the beginning". */

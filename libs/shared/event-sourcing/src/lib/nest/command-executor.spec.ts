@@ -30,10 +30,12 @@ describe('CommandExecutor', () => {
 
   describe('the streams it wrote lately', () => {
     const increment = (by: number) => ({ type: 'IncrementCounter', data: { by } }) as const;
+    const executorOn = (store: CountingEventStore, recentStreams?: number) =>
+      new CommandExecutor(store, { url: 'memory:', registry: new EventTypeRegistry(), ...(recentStreams === undefined ? {} : { recentStreams }) });
 
     it('decides the next command on a stream it wrote without reading it back', async () => {
       const store = new CountingEventStore();
-      const executor = new CommandExecutor(store, { url: 'memory:', registry: new EventTypeRegistry() });
+      const executor = executorOn(store);
       await executor.execute('counter-3', counterDecider, open);
       store.reads = 0;
 
@@ -45,8 +47,7 @@ describe('CommandExecutor', () => {
 
     it('reads the stream again once another writer appended to it, and applies the command on the stream as it is', async () => {
       const store = new CountingEventStore();
-      const executor = new CommandExecutor(store, { url: 'memory:', registry: new EventTypeRegistry() });
-      const replica = new CommandExecutor(store, { url: 'memory:', registry: new EventTypeRegistry() });
+      const [executor, replica] = [executorOn(store), executorOn(store)];
       await executor.execute('counter-4', counterDecider, open);
       await replica.execute('counter-4', counterDecider, increment(10));
       store.reads = 0;
@@ -59,7 +60,7 @@ describe('CommandExecutor', () => {
 
     it('keeps none with recentStreams 0', async () => {
       const store = new CountingEventStore();
-      const executor = new CommandExecutor(store, { url: 'memory:', registry: new EventTypeRegistry(), recentStreams: 0 });
+      const executor = executorOn(store, 0);
       await executor.execute('counter-5', counterDecider, open);
       store.reads = 0;
 

@@ -32,8 +32,8 @@ export interface ExecuteResult<State, Evt extends Event> {
 
 /**
  * What a Nest @CommandHandler calls: handleCommand (load, fold, decide, append with the expected
- * revision, retry on conflict; a stream this process wrote lately is not loaded: RecentStreamStates) with the correlation ids and origin of the current request or
- * consumed event stamped on every new event (the relay publishes them as CloudEvent attributes). The handler stays a thin adapter: stream name, decider, command.
+ * revision, retry on conflict; a stream this process wrote lately is not loaded: RecentStreamStates)
+ * with the correlation ids and origin of the current request or consumed event stamped on every new event (the relay publishes them as CloudEvent attributes). The handler stays a thin adapter: stream name, decider, command.
  */
 @Injectable()
 export class CommandExecutor {

@@ -6,7 +6,7 @@ const TEXT_KEYS = new Set<unknown>([String, 'text', 'varchar', 'character varyin
 
 const cache = new WeakMap<EntityMetadata, RowStatements | null>();
 
-/** The alias selectVersioned gives a row's version; hydrate leaves it out. */
+/** The alias a versioned select gives a row's version; hydrate leaves it out. */
 export const VERSION_COLUMN = '__row_version';
 
 /**
@@ -47,22 +47,16 @@ export class RowStatements {
     this.selectColumns = this.columns.map((column) => escape(column.databaseName)).join(', ');
   }
 
-  /** Reads the rows with these primary key values, locking them unless `lock` is false (the absent ones are not locked). */
-  select(keys: readonly unknown[], { lock = true } = {}): [string, unknown[]] {
-    return [
-      `SELECT ${this.selectColumns} FROM ${this.table} WHERE ${this.escape(this.primary.databaseName)} = ANY($1)${lock ? ' FOR UPDATE' : ''}`,
-      [keys.map((key) => this.dataSource.driver.preparePersistentValue(key, this.primary))],
-    ];
-  }
-
   /**
-   * Reads the row of this key without a lock, with its version (the `xmin` of the tuple: it changes
-   * with every write) under VERSION_COLUMN, for a write guarded by it (`update`/`delete`).
+   * Reads the rows with these primary key values, locking them unless `lock` is false (the absent
+   * ones are not locked). With `versioned`, each row also has its version (the `xmin` of the tuple:
+   * it changes with every write) under VERSION_COLUMN, for a write guarded by it (`update`/`delete`).
    */
-  selectVersioned(key: unknown): [string, unknown[]] {
+  select(keys: readonly unknown[], { lock = true, versioned = false } = {}): [string, unknown[]] {
     return [
-      `SELECT xmin::text AS "${VERSION_COLUMN}", ${this.selectColumns} FROM ${this.table} WHERE ${this.escape(this.primary.databaseName)} = $1`,
-      [this.dataSource.driver.preparePersistentValue(key, this.primary)],
+      `SELECT ${versioned ? `xmin::text AS "${VERSION_COLUMN}", ` : ''}${this.selectColumns} FROM ${this.table} ` +
+        `WHERE ${this.escape(this.primary.databaseName)} = ANY($1)${lock ? ' FOR UPDATE' : ''}`,
+      [keys.map((key) => this.dataSource.driver.preparePersistentValue(key, this.primary))],
     ];
   }
 
@@ -97,7 +91,7 @@ export class RowStatements {
 
   /**
    * UPDATE by primary key of the row's set properties; null when it sets nothing (save would write
-   * nothing either). With `version` (from selectVersioned) it changes nothing if another writer
+   * nothing either). With `version` (from a versioned select) it changes nothing if another writer
    * wrote the row since.
    */
   update(row: ObjectLiteral, returning: boolean, version?: string): [string, unknown[]] | null {
@@ -116,7 +110,7 @@ export class RowStatements {
     return [sql, guarded ? [...values, key, version] : [...values, key]];
   }
 
-  /** DELETE by primary key; with `version` (from selectVersioned) it deletes nothing if another writer wrote the row since. */
+  /** DELETE by primary key; with `version` (from a versioned select) it deletes nothing if another writer wrote the row since. */
   delete(key: unknown, version?: string): [string, unknown[]] {
     const value = this.dataSource.driver.preparePersistentValue(key, this.primary);
     const where = `${this.escape(this.primary.databaseName)} = $1`;
