@@ -54,18 +54,18 @@ export class SalesOrdersService {
     };
     // One statement, so one round trip and its own transaction: the order, its change and the
     // change's webhooks. An order already placed with the key inserts nothing and is read instead.
-    const [placed]: { order_number: string }[] = await this.orders.query(
+    const [placed]: { order_number: string; webhooks: number }[] = await this.orders.query(
       `WITH placed AS (
          INSERT INTO sales_orders (order_number, external_ref, customer_number, currency, lines, conditions, status, version, history, idempotency_key, created_at, updated_at)
          VALUES ('SO-' || nextval('sales_order_numbers'), $1, $2, $3, $4::jsonb, $5::jsonb, 'accepted', 1, $6::jsonb, $7, $8, $8)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING order_number, external_ref, customer_number, status, version, updated_at),
        ${recordChangesSql('placed', ['$9', '$10'], SALES_ORDER_CREATED)}
-       SELECT order_number FROM placed`,
+       SELECT order_number, (SELECT count(*) FROM published)::int AS webhooks FROM placed`,
       [order.externalRef, order.customerNumber, order.currency, JSON.stringify(order.lines), JSON.stringify(order.conditions), JSON.stringify(order.history), order.idempotencyKey, now, this.outbox.configuredUrls(), this.outbox.configuredEventTypes()],
     );
     if (placed) {
-      this.outbox.published();
+      this.outbox.published(placed.webhooks);
       return { ...order, orderNumber: placed.order_number };
     }
     if (idempotencyKey === undefined) throw new Error('placing a sales order without an Idempotency-Key inserted nothing');
@@ -84,7 +84,7 @@ export class SalesOrdersService {
 
   /** Moves the order forward (to `requested`, or the next status): a new version, a change in the feed, a webhook. */
   async advance(orderNumber: string, requested?: SalesOrderStatus): Promise<SalesOrder> {
-    const advanced = await this.orders.manager.transaction(async (manager) => {
+    const { order: advanced, webhooks } = await this.orders.manager.transaction(async (manager) => {
       const order = await manager.findOne(SalesOrder, { where: { orderNumber }, lock: { mode: 'pessimistic_write' } });
       if (!order) throw new SalesOrderNotFound(orderNumber);
       const status = advanceTo(order.status, requested);
@@ -95,15 +95,15 @@ export class SalesOrdersService {
       order.history = [...order.history, { status, version: order.version, at: now.toISOString() }];
       order.updatedAt = now;
       await manager.save(order);
-      await manager.query(
+      const [{ webhooks }]: { webhooks: number }[] = await manager.query(
         `WITH advanced AS (SELECT $1::text AS order_number, $2::text AS external_ref, $3::text AS customer_number, $4::text AS status, $5::int AS version, $6::timestamptz AS updated_at),
          ${recordChangesSql('advanced', ['$7', '$8'], SALES_ORDER_UPDATED)}
-         SELECT 1`,
+         SELECT (SELECT count(*) FROM published)::int AS webhooks`,
         [order.orderNumber, order.externalRef, order.customerNumber, order.status, order.version, now, this.outbox.configuredUrls(), this.outbox.configuredEventTypes()],
       );
-      return order;
+      return { order, webhooks };
     });
-    this.outbox.published();
+    this.outbox.published(webhooks);
     return advanced;
   }
 

@@ -13,7 +13,8 @@ export type PublishWebhook = (message: WebhookMessage) => Promise<void>;
  * columns webhook_id, event_type and body; `urls` and `eventTypes` are the placeholders of the
  * configured URLs (text[]) and the types they take (text[], NULL for every type): see
  * WebhookOutbox.configuredUrls and configuredEventTypes. Usable as a data-modifying CTE, so a
- * change and its webhooks can commit in one statement.
+ * change and its webhooks can commit in one statement; it returns the id of every delivery
+ * enqueued, so the caller wakes the worker only when there is something to send.
  */
 export function enqueueWebhooksSql(messages: string, urls: string, eventTypes: string): string {
   return `INSERT INTO webhook_deliveries (webhook_id, event_type, body, url, subscription_id, status)
@@ -23,7 +24,8 @@ export function enqueueWebhooksSql(messages: string, urls: string, eventTypes: s
       UNION ALL
       SELECT url, id, event_types FROM webhook_subscriptions) AS r
     WHERE r.event_types IS NULL OR m.event_type = ANY (r.event_types)
-    ON CONFLICT (webhook_id, url) DO NOTHING`;
+    ON CONFLICT (webhook_id, url) DO NOTHING
+    RETURNING id`;
 }
 
 /**
@@ -43,8 +45,7 @@ export class WebhookOutbox {
     let published = false;
     const result = await this.dataSource.transaction(async (manager) =>
       work(manager, async (message) => {
-        await this.enqueue(manager, message);
-        published = true;
+        if (await this.enqueue(manager, message)) published = true;
       }),
     );
     if (published) this.worker.wake();
@@ -61,18 +62,24 @@ export class WebhookOutbox {
     return this.config.webhookEventTypes();
   }
 
-  /** After a statement built with enqueueWebhooksSql committed deliveries: sends them now instead of at the next poll. */
-  published(): void {
-    this.worker.wake();
+  /**
+   * After a statement built with enqueueWebhooksSql committed: sends what it enqueued now instead
+   * of at the next poll. `enqueued` is how many deliveries it returned; with none (no receiver
+   * takes the type) the worker is not woken for a query that would find nothing.
+   */
+  published(enqueued: number): void {
+    if (enqueued > 0) this.worker.wake();
   }
 
-  private async enqueue(manager: EntityManager, message: WebhookMessage): Promise<void> {
-    await manager.query(enqueueWebhooksSql('(VALUES ($1, $2, $3)) AS m(webhook_id, event_type, body)', '$4', '$5'), [
+  /** True when a delivery was enqueued (some receiver takes the type). */
+  private async enqueue(manager: EntityManager, message: WebhookMessage): Promise<boolean> {
+    const enqueued: unknown[] = await manager.query(enqueueWebhooksSql('(VALUES ($1, $2, $3)) AS m(webhook_id, event_type, body)', '$4', '$5'), [
       message.id,
       message.type,
       webhookBody(message),
       this.configuredUrls(),
       this.configuredEventTypes(),
     ]);
+    return enqueued.length > 0;
   }
 }
