@@ -1,3 +1,4 @@
+import { GroupCommit, settle } from '@switchboard/event-sourcing';
 import type { InboxOutcome } from '@switchboard/messaging';
 import type { ClientBase, QueryResult } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -10,21 +11,19 @@ import { RowStatements, VERSION_COLUMN } from './rows/row-statements';
 const MAX_BATCH_SIZE = 64;
 const RECORDED = 'SELECT event_id FROM inbox WHERE consumer = $1 AND event_id = ANY($2)';
 
-interface Waiting<Event> {
+interface Pending<Event> {
   readonly event: Event;
   readonly key: string | number;
-  settled: boolean;
-  resolve(outcome: InboxOutcome): void;
-  reject(error: unknown): void;
 }
 
+type Outcome = PromiseSettledResult<InboxOutcome> | 'alone';
+
 /**
- * Group commit for one JetStream-fed projection (plain entity, keyed by primary key) in this
- * process. The first event goes at once; events handed over while a batch is being applied wait
- * and go together in the next one, as one read (their rows and their inbox rows) and one
- * transaction (their inbox rows and the writes, each guarded by the version read). Two round trips
- * per batch instead of per event, so the cost per event falls as the load rises, and an idle
- * consumer waits for nobody.
+ * Group commit (GroupCommit) for one JetStream-fed projection (plain entity, keyed by primary
+ * key) in this process: the events handed over while a batch is being applied go together in the
+ * next one, as one read (their rows and their inbox rows) and one transaction (their inbox rows
+ * and the writes, each guarded by the version read). Two round trips per batch instead of per
+ * event.
  *
  * A batch holds one event per row: a later event of a row waits for the next batch (the consumer
  * loop hands over one event per ordering key at a time anyway), so events of a row apply in the
@@ -34,8 +33,11 @@ interface Waiting<Event> {
  * apart. An evolve that throws fails that event only.
  */
 export class IntegrationEventBatcher<Row extends object, Event extends ProjectedEvent> {
-  private readonly waiting: Waiting<Event>[] = [];
-  private draining = false;
+  private readonly batches = new GroupCommit<Pending<Event>, InboxOutcome>({
+    key: (pending) => String(pending.key),
+    maxSize: MAX_BATCH_SIZE,
+    commit: (batch) => this.applyBatch(batch),
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -45,114 +47,73 @@ export class IntegrationEventBatcher<Row extends object, Event extends Projected
 
   /** Applies the event with the others waiting; resolves once its batch committed. */
   apply(event: Event, key: string | number): Promise<InboxOutcome> {
-    return new Promise<InboxOutcome>((resolve, reject) => {
-      const waiting: Waiting<Event> = {
-        event,
-        key,
-        settled: false,
-        resolve: (outcome) => {
-          waiting.settled = true;
-          resolve(outcome);
-        },
-        reject: (error) => {
-          waiting.settled = true;
-          reject(error);
-        },
-      };
-      this.waiting.push(waiting);
-      if (this.draining) return;
-      this.draining = true;
-      // After the current task, so the events handed over in one go share the first batch.
-      queueMicrotask(() => void this.drain());
-    });
+    return this.batches.submit({ event, key });
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.waiting.length > 0) await this.applyBatch(this.takeBatch());
-    } finally {
-      this.draining = false;
-    }
-  }
-
-  /** The first waiting event of each row, up to MAX_BATCH_SIZE; the others keep their order. */
-  private takeBatch(): Waiting<Event>[] {
-    const batch: Waiting<Event>[] = [];
-    const rest: Waiting<Event>[] = [];
-    const keys = new Set<string>();
-    for (const waiting of this.waiting) {
-      const key = String(waiting.key);
-      if (batch.length < MAX_BATCH_SIZE && !keys.has(key)) batch.push(waiting);
-      else rest.push(waiting);
-      keys.add(key);
-    }
-    this.waiting.splice(0, this.waiting.length, ...rest);
-    return batch;
-  }
-
-  private async applyBatch(batch: readonly Waiting<Event>[]): Promise<void> {
-    let alone: readonly Waiting<Event>[];
+  private async applyBatch(batch: readonly Pending<Event>[]): Promise<PromiseSettledResult<InboxOutcome>[]> {
+    let outcomes: Outcome[];
     const queryRunner = this.dataSource.createQueryRunner();
     try {
-      alone = await this.tryTogether((await queryRunner.connect()) as ClientBase, batch);
+      outcomes = await this.tryTogether((await queryRunner.connect()) as ClientBase, batch);
     } catch {
       // The connection failed: each event on its own, which reports its own error.
-      alone = batch.filter((waiting) => !waiting.settled);
+      outcomes = batch.map(() => 'alone');
     } finally {
       await queryRunner.release();
     }
-    await Promise.all(
-      alone.map((waiting) => applyAlone(this.dataSource, this.projection, waiting.event).then(waiting.resolve, waiting.reject)),
+    return Promise.all(
+      outcomes.map((outcome, i) =>
+        outcome === 'alone' ? settle(applyAlone(this.dataSource, this.projection, batch[i].event)) : outcome,
+      ),
     );
   }
 
-  /** Applies the batch in one transaction and settles its events; returns those to apply alone. */
-  private async tryTogether(client: ClientBase, batch: readonly Waiting<Event>[]): Promise<Waiting<Event>[]> {
+  /** Applies the batch in one transaction: each event's outcome, or 'alone' for those to apply on their own. */
+  private async tryTogether(client: ClientBase, batch: readonly Pending<Event>[]): Promise<Outcome[]> {
     const { statements, projection } = this;
     const [rowsRead, recorded] = (await client.query(
       [
-        inlineParameters(...statements.select(batch.map((waiting) => waiting.key), { lock: false, versioned: true })),
-        inlineParameters(RECORDED, [projection.name, batch.map((waiting) => waiting.event.id)]),
+        inlineParameters(...statements.select(batch.map((pending) => pending.key), { lock: false, versioned: true })),
+        inlineParameters(RECORDED, [projection.name, batch.map((pending) => pending.event.id)]),
       ].join(';\n'),
     )) as unknown as [QueryResult<Record<string, unknown>>, QueryResult<{ event_id: string }>];
     const rows = new Map(rowsRead.rows.map((raw) => [statements.keyOfRaw(raw), raw]));
     const duplicates = new Set(recorded.rows.map((row) => row.event_id));
 
-    const together: Waiting<Event>[] = [];
-    const alone: Waiting<Event>[] = [];
+    const outcomes: Outcome[] = [];
+    const together: number[] = [];
     const writes: string[] = [];
-    for (const waiting of batch) {
-      if (duplicates.has(waiting.event.id)) {
-        waiting.resolve('duplicate');
+    for (const [i, { event, key }] of batch.entries()) {
+      if (duplicates.has(event.id)) {
+        outcomes[i] = { status: 'fulfilled', value: 'duplicate' };
         continue;
       }
-      const raw = rows.get(String(waiting.key));
+      const raw = rows.get(String(key));
       let write: string | null | 'moves-key';
       try {
         const row = raw ? (statements.hydrate(raw) as Row) : null;
-        const next = projection.evolve(row, waiting.event);
-        write = next === row ? null : writeOf(statements, waiting.key, next, raw?.[VERSION_COLUMN] as string | undefined);
+        const next = projection.evolve(row, event);
+        write = next === row ? null : writeOf(statements, key, next, raw?.[VERSION_COLUMN] as string | undefined);
       } catch (error) {
-        waiting.reject(error);
+        outcomes[i] = { status: 'rejected', reason: error };
         continue;
       }
-      if (write === 'moves-key') {
-        alone.push(waiting);
-        continue;
-      }
+      outcomes[i] = 'alone';
+      if (write === 'moves-key') continue;
       if (write !== null) writes.push(write);
-      together.push(waiting);
+      together.push(i);
     }
-    if (together.length === 0) return alone;
+    if (together.length === 0) return outcomes;
 
-    const records = together.map((waiting) => inlineParameters(RECORD_IN_INBOX, [projection.name, waiting.event.id]));
+    const records = together.map((i) => inlineParameters(RECORD_IN_INBOX, [projection.name, batch[i].event.id]));
     try {
       await client.query(['BEGIN', ...records, ...writes, 'COMMIT'].join(';\n'));
     } catch {
       await client.query('ROLLBACK');
-      return [...alone, ...together];
+      return outcomes;
     }
-    for (const waiting of together) waiting.resolve('applied');
-    return alone;
+    for (const i of together) outcomes[i] = { status: 'fulfilled', value: 'applied' };
+    return outcomes;
   }
 }
+
