@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTestSchema, type TestSchema } from '@switchboard/testing';
-import { migrateEventStore, PostgresEventStore, WrongExpectedRevisionError, type EventToAppend } from '../src';
+import { Client } from 'pg';
+import { DuplicateEventIdError, migrateEventStore, PostgresEventStore, WrongExpectedRevisionError, type EventToAppend } from '../src';
 import { describeEventStoreContract } from './event-store.contract';
 
 describeEventStoreContract(
@@ -78,6 +79,106 @@ describe('PostgreSQL event store under racing appends to one stream', () => {
       client.release();
     }
     expect((await store.readStream('tx-1')).map((e) => e.type)).toEqual(['Opened', 'Renamed', 'Closed']);
+  });
+});
+
+describe('PostgreSQL event store group commit (single-event appends made together)', () => {
+  let schema: TestSchema;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    schema = await createTestSchema('es');
+    await migrateEventStore(schema.connectionString, schema.schema);
+    store = new PostgresEventStore({ connectionString: schema.connectionString, schema: schema.schema });
+  });
+  afterAll(async () => {
+    await store.close();
+    await schema.drop();
+  });
+
+  const event = (type: string, id: string = randomUUID()): EventToAppend => ({ id, type, data: { type } });
+
+  /** Runs `work` and counts the queries any pg client sent meanwhile (observed, not replaced). */
+  async function countingQueries<T>(work: () => Promise<T>): Promise<[T, number]> {
+    const query = jest.spyOn(Client.prototype, 'query');
+    try {
+      return [await work(), query.mock.calls.length];
+    } finally {
+      query.mockRestore();
+    }
+  }
+
+  it('stores appends to distinct streams made together in one statement, each at its expected revision', async () => {
+    await store.appendToStream('g-exact', [event('Opened')], { expectedRevision: 'no_stream' });
+    await store.appendToStream('g-exists', [event('Opened')], { expectedRevision: 'no_stream' });
+    const fresh = Array.from({ length: 10 }, (_, i) => `g-new-${i}`);
+
+    const [results, queries] = await countingQueries(() =>
+      Promise.all([
+        ...fresh.map((stream) => store.appendToStream(stream, [event('Opened')], { expectedRevision: 'no_stream' })),
+        store.appendToStream('g-exact', [event('Renamed')], { expectedRevision: 0n }),
+        store.appendToStream('g-exists', [event('Noted')], { expectedRevision: 'stream_exists' }),
+      ]),
+    );
+
+    expect(queries).toBe(1);
+    expect(results.map((r) => r.nextExpectedRevision)).toEqual([...fresh.map(() => 0n), 1n, 1n]);
+    expect((await store.readStream('g-exact')).map((e) => e.type)).toEqual(['Opened', 'Renamed']);
+    expect((await store.readStream('g-exists')).map((e) => e.type)).toEqual(['Opened', 'Noted']);
+    for (const stream of fresh) expect((await store.readStream(stream)).map((e) => e.streamRevision)).toEqual([0n]);
+    const positions = results.map((r) => r.position);
+    expect(new Set(positions.map((p) => p.commit)).size).toBe(1);
+    expect(new Set(positions.map((p) => p.prepare)).size).toBe(positions.length);
+  });
+
+  it('gives an append of the group whose stream moved the error it would have had alone, and stores the others', async () => {
+    await store.appendToStream('m-1', [event('Opened')], { expectedRevision: 'no_stream' });
+    await store.appendToStream('m-1', [event('Renamed')], { expectedRevision: 0n });
+
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('m-2', [event('Opened')], { expectedRevision: 'no_stream' }),
+      store.appendToStream('m-1', [event('Stale')], { expectedRevision: 0n }),
+      store.appendToStream('m-3', [event('Opened')], { expectedRevision: 'no_stream' }),
+      store.appendToStream('m-missing', [event('Noted')], { expectedRevision: 'stream_exists' }),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ expected: 0n, actual: 1n });
+    expect((outcomes[3] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+    expect((await store.readStream('m-1')).map((e) => e.type)).toEqual(['Opened', 'Renamed']);
+    expect(await store.readStream('m-2')).toHaveLength(1);
+    expect(await store.readStream('m-3')).toHaveLength(1);
+  });
+
+  it('refuses only the append that reuses an event id, and stores the rest of its group', async () => {
+    const reused = randomUUID();
+    await store.appendToStream('d-1', [event('Opened', reused)], { expectedRevision: 'no_stream' });
+
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('d-2', [event('Opened')], { expectedRevision: 'no_stream' }),
+      store.appendToStream('d-3', [event('Opened', reused)], { expectedRevision: 'no_stream' }),
+      store.appendToStream('d-4', [event('Opened')], { expectedRevision: 'no_stream' }),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventIdError);
+    expect(await store.readStream('d-3')).toEqual([]);
+    expect(await store.readStream('d-2')).toHaveLength(1);
+    expect(await store.readStream('d-4')).toHaveLength(1);
+  });
+
+  it('treats a retried append whose event is already stored as done, inside a group too', async () => {
+    const id = randomUUID();
+    const first = await store.appendToStream('i-1', [event('Opened', id)], { expectedRevision: 'no_stream' });
+
+    const [again, other] = await Promise.all([
+      store.appendToStream('i-1', [event('Opened', id)], { expectedRevision: 'no_stream' }),
+      store.appendToStream('i-2', [event('Opened')], { expectedRevision: 'no_stream' }),
+    ]);
+
+    expect(again).toEqual(first);
+    expect(other.nextExpectedRevision).toBe(0n);
+    expect(await store.readStream('i-1')).toHaveLength(1);
   });
 });
 

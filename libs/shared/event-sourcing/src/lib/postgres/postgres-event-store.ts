@@ -15,6 +15,7 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store.port';
+import { GroupCommit, settle } from '../group-commit';
 import { consoleLogger, type LoggerLike } from '../logger';
 import { PollingSubscription } from '../polling-subscription';
 import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
@@ -57,6 +58,16 @@ const EVENT_COLUMNS =
 /** Wake-ups shared by every store instance of this process on the same database and schema. */
 const signals = new Map<string, AppendSignal>();
 
+/** Single-event appends committed together at most (see appendToStream). */
+const MAX_APPEND_GROUP = 64;
+
+/** A single-event append waiting for its group. */
+interface PendingAppend {
+  readonly streamName: string;
+  readonly event: EventToAppend & { readonly id: string };
+  readonly expectedRevision: ExpectedRevision;
+}
+
 /** Subscription page reads in flight, by store, append generation and page (see readPageShared). */
 const pageReads = new Map<string, Promise<RecordedEvent[]>>();
 
@@ -86,6 +97,11 @@ export class PostgresEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly statementPrefix: string;
   private readonly storeKey: string;
+  private readonly appendGroups = new GroupCommit<PendingAppend, AppendResult>({
+    key: (append) => append.streamName,
+    maxSize: MAX_APPEND_GROUP,
+    commit: (group) => this.appendGroup(group),
+  });
 
   constructor(options: PostgresEventStoreOptions) {
     const logger = options.logger ?? consoleLogger;
@@ -104,14 +120,79 @@ export class PostgresEventStore implements EventStore {
     signals.set(key, this.signal);
   }
 
+  /**
+   * Appends of one event (a command's usual outcome) go through group commit: the first at once,
+   * and those made while a group is being stored go together in the next one, as one statement
+   * for several streams (at most one append per stream in a group). An append the group could
+   * not store (its stream moved, a reused event id in the group) goes again on its own, which
+   * gives it exactly the outcome it would have had alone.
+   */
   async appendToStream(
     streamName: string,
     events: readonly EventToAppend[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    const result = await this.appendInTransaction(this.pool, streamName, events, options);
+    assertAppendable(streamName, events);
+    const result =
+      events.length === 1
+        ? await this.appendGroups.submit({ streamName, event: { ...events[0], id: events[0].id ?? randomUUID() }, expectedRevision: options.expectedRevision })
+        : await this.appendInTransaction(this.pool, streamName, events, options);
     this.signal.notify(result.position);
     return result;
+  }
+
+  /** Stores a group of single-event appends to distinct streams in one statement; one outcome per append. */
+  private async appendGroup(group: readonly PendingAppend[]): Promise<PromiseSettledResult<AppendResult>[]> {
+    const alone = (append: PendingAppend) =>
+      settle(this.appendInTransaction(this.pool, append.streamName, [append.event], { expectedRevision: append.expectedRevision }));
+    if (group.length === 1) return [await alone(group[0])];
+    let rows: { stream_name: string; commit: string; prepare: string; revision: string }[];
+    try {
+      ({ rows } = await this.pool.query({
+        // Named: prepared once per connection, like the single append.
+        name: `${this.statementPrefix}append_group`,
+        text: `INSERT INTO ${this.events} (stream_name, stream_revision, event_id, type, data, metadata)
+          SELECT a.stream_name, f.revision, a.event_id, a.type, a.data, a.metadata
+          FROM unnest($1::text[], $2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])
+            WITH ORDINALITY AS a(stream_name, expected, expected_revision, event_id, type, data, metadata, ord)
+          CROSS JOIN LATERAL (
+            SELECT 0::bigint AS revision WHERE a.expected = 'no_stream'
+            UNION ALL
+            SELECT a.expected_revision + 1 WHERE a.expected = 'exact'
+              AND EXISTS (SELECT 1 FROM ${this.events} e WHERE e.stream_name = a.stream_name AND e.stream_revision = a.expected_revision)
+            UNION ALL
+            (SELECT e.stream_revision + 1 FROM ${this.events} e WHERE a.expected = 'stream_exists' AND e.stream_name = a.stream_name
+             ORDER BY e.stream_revision DESC LIMIT 1)
+          ) AS f
+          ORDER BY a.ord
+          ON CONFLICT (stream_name, stream_revision) DO NOTHING
+          RETURNING stream_name, transaction_id::text AS commit, global_position::text AS prepare, stream_revision::text AS revision`,
+        values: [
+          group.map((append) => append.streamName),
+          group.map((append) => (typeof append.expectedRevision === 'bigint' ? 'exact' : append.expectedRevision)),
+          group.map((append) => (typeof append.expectedRevision === 'bigint' ? append.expectedRevision.toString() : null)),
+          group.map((append) => append.event.id),
+          group.map((append) => append.event.type),
+          group.map((append) => JSON.stringify(append.event.data ?? null)),
+          group.map((append) => JSON.stringify(append.event.metadata ?? {})),
+        ],
+      }));
+    } catch {
+      // A reused event id (or any other failure) rolled the whole group back: each on its own,
+      // which reports its own error.
+      return Promise.all(group.map(alone));
+    }
+    const stored = new Map(rows.map((row) => [row.stream_name, row]));
+    return Promise.all(
+      group.map((append): Promise<PromiseSettledResult<AppendResult>> | PromiseSettledResult<AppendResult> => {
+        const row = stored.get(append.streamName);
+        if (!row) return alone(append);
+        return {
+          status: 'fulfilled',
+          value: { nextExpectedRevision: BigInt(row.revision), position: { commit: BigInt(row.commit), prepare: BigInt(row.prepare) } },
+        };
+      }),
+    );
   }
 
   /**
@@ -339,6 +420,7 @@ export class PostgresEventStore implements EventStore {
     };
   }
 }
+
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
