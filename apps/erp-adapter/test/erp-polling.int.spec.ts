@@ -37,21 +37,30 @@ describe('erp-adapter polling the ERP changes feed', () => {
     expect(Number(position)).toBe(next);
   });
 
-  it('applies changes while another connection holds the cursor row, so a tick holds no row lock for its duration', async () => {
-    const { adapter } = scenario;
+  it('applies changes while another connection holds the cursor row, and never waits for it', async () => {
+    const { adapter, erp } = scenario;
     const { orderId, erpOrderNumber } = await acceptedOrder(scenario);
+    const cursor = async () => Number((await adapter.schema.pool.query(`SELECT position FROM erp_change_cursors WHERE feed = 'sales-orders'`)).rows[0].position);
+    const { next } = await erp.get<{ next: number }>('/sales-orders/changes?since=0&limit=500');
+    await waitFor(async () => (await cursor()) === next, { what: 'the poller caught up with the feed' });
+    const changes = async () => (await adapter.eventTypes(`erpOrderSync-${orderId}`)).filter((type) => type === 'ErpOrderChanged').length;
     const blocker = await adapter.schema.pool.connect();
     try {
       await blocker.query('BEGIN');
       await blocker.query(`SELECT position FROM erp_change_cursors WHERE feed = 'sales-orders' FOR UPDATE`);
+      // The first change makes the poller move the cursor the blocker holds; a poller that waited
+      // for the row would never see the second.
       await advance(scenario, erpOrderNumber);
       // Read from the events table: this open transaction holds back what subscribers see.
-      await waitFor(async () => (await adapter.eventTypes(`erpOrderSync-${orderId}`)).includes('ErpOrderChanged'), { timeoutMs: 10_000, what: 'the change applied while the cursor row is locked' });
+      await waitFor(async () => (await changes()) === 1, { timeoutMs: 10_000, what: 'the first change applied while the cursor row is locked' });
+      await advance(scenario, erpOrderNumber);
+      await waitFor(async () => (await changes()) === 2, { timeoutMs: 10_000, what: 'the second change applied while the cursor row is locked' });
     } finally {
       await blocker.query('ROLLBACK');
       blocker.release();
     }
-    await waitFor(async () => (await published(adapter, 'erp.order.updated', (data) => data.orderId === orderId)).length === 1);
+    await waitFor(async () => (await published(adapter, 'erp.order.updated', (data) => data.orderId === orderId)).length === 2);
+    await waitFor(async () => (await cursor()) > next, { what: 'the cursor moved once the row was free' });
   });
 
   it('publishes a change once when both its webhook and the poller bring it', async () => {

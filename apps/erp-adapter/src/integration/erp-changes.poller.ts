@@ -101,7 +101,14 @@ export class ErpChangesPoller implements OnApplicationBootstrap, OnApplicationSh
       position = change.changeId;
     }
     if (position !== since) {
-      await this.dataSource.query('UPDATE erp_change_cursors SET position = $2, updated_at = now() WHERE feed = $1 AND position < $2', [SALES_ORDER_CHANGES_FEED, position]);
+      // A cursor row another connection holds (an operator, a replica whose lease lapsed) is not
+      // waited for, which would stall polling until it lets go: the move is skipped and the next
+      // tick reads these changes again, which is harmless.
+      await this.dataSource.query(
+        `UPDATE erp_change_cursors SET position = $2, updated_at = now()
+         WHERE feed = (SELECT feed FROM erp_change_cursors WHERE feed = $1 AND position < $2 FOR UPDATE SKIP LOCKED)`,
+        [SALES_ORDER_CHANGES_FEED, position],
+      );
     }
     return !blocked && changes.length === PAGE_SIZE;
   }
