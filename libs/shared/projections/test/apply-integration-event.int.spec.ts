@@ -4,6 +4,7 @@ import { applyIntegrationEvent, defineProjection } from '../src';
 import { changeOneRowOrFail, ROW_CHANGED_SQLSTATE } from '../src/lib/rows/change-one-row-or-fail';
 import { inlineParameters } from '../src/lib/rows/inline-parameters';
 import { RowStatements, VERSION_COLUMN } from '../src/lib/rows/row-statements';
+import { countingPgQueries } from '@switchboard/testing';
 import { OrderSummary } from './fixtures/order-summary.entity';
 import { evolveOrderSummary, orderSummaryProjection, type OrderSummaryEvent } from './fixtures/order-summary.projection';
 import { DataSource } from 'typeorm';
@@ -128,21 +129,10 @@ describe('applyIntegrationEvent (read model fed from JetStream, inbox in the sam
   });
 
   describe('events handed over together (group commit)', () => {
-    /** Runs `work` and counts the queries any pg client sent meanwhile (observed, not replaced). */
-    async function countingQueries<T>(work: () => Promise<T>): Promise<[T, number]> {
-      const query = jest.spyOn(Client.prototype, 'query');
-      try {
-        const result = await work();
-        return [result, query.mock.calls.length];
-      } finally {
-        query.mockRestore();
-      }
-    }
-
     it('applies the events of distinct rows in one read and one transaction', async () => {
       const placed = Array.from({ length: 20 }, (_, i) => cloudEvent('OrderPlaced', { orderId: `g${i}`, customerId: 'c' }));
 
-      const [outcomes, queries] = await countingQueries(() => Promise.all(placed.map((event) => applyIntegrationEvent(env.dataSource, projection, event))));
+      const { result: outcomes, queries } = await countingPgQueries(() => Promise.all(placed.map((event) => applyIntegrationEvent(env.dataSource, projection, event))));
 
       expect(outcomes).toEqual(placed.map(() => 'applied'));
       expect(queries).toBe(2);

@@ -4,3 +4,4 @@ export * from './wait-for';
 export * from './json-http';
 export * from './service-process';
 export * from './quiet-logger';
+export * from './pg-query-count';
