@@ -10,6 +10,7 @@ import {
   type ConsumerDeclaration,
   type ProvisionedConsumer,
 } from '../provisioning/consumer-provisioning';
+import { AckBatch } from './ack-batch';
 import type { ConsumedMessageHandler } from './consumed-message';
 import { errorMessage } from './error-message';
 import { KeyedLanes, type LaneHold, type LaneItem } from './keyed-lanes';
@@ -67,6 +68,7 @@ export class ConsumerLoop {
   private consumer?: ProvisionedConsumer;
   private lanes?: KeyedLanes<LaneMessage>;
   private keepAlive?: ReturnType<typeof setInterval>;
+  private readonly acks = new AckBatch();
   private readonly logger: MessagingLogger;
 
   constructor(private readonly options: ConsumerLoopOptions) {
@@ -120,6 +122,7 @@ export class ConsumerLoop {
     void this.messages?.close();
     await this.running;
     await drained;
+    this.acks.flush();
     clearInterval(this.keepAlive);
     if (!this.options.connection.isClosed) await this.options.connection.nc.flush();
   }
@@ -212,7 +215,7 @@ export class ConsumerLoop {
         streamSequence: msg.info.streamSequence,
         msg,
       });
-      msg.ack();
+      this.acks.ack(msg);
     } catch (error) {
       const message = errorMessage(error);
       if (deliveryCount >= maxDeliver) return this.deadLetter(msg, 'handler-failed', message);
