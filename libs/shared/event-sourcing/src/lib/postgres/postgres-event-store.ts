@@ -58,6 +58,9 @@ const EVENT_COLUMNS =
 /** Wake-ups shared by every store instance of this process on the same database and schema. */
 const signals = new Map<string, AppendSignal>();
 
+/** Names of the prepared read statements, by text (see PostgresEventStore.prepared). */
+const preparedNames = new Map<string, string>();
+
 /** Single-event appends committed together at most (see appendToStream). */
 const MAX_APPEND_GROUP = 64;
 
@@ -108,6 +111,12 @@ export class PostgresEventStore implements EventStore {
     this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
     this.pool.on('error', (error) => logger.warn(`event store connection lost: ${error.message}`));
+    // The store's statements are prepared and index-driven whatever their values: a plan made once
+    // per connection serves them all (left to itself, PostgreSQL planned the appends again on
+    // nearly every call). Queued before the connection's first query.
+    this.pool.on('connect', (client) => {
+      client.query('SET plan_cache_mode = force_generic_plan').catch((error: Error) => logger.warn(`event store connection setup failed: ${error.message}`));
+    });
     const schema = quoteIdentifier(options.schema);
     this.events = `${schema}.events`;
     // Prepared statement names are per connection; a caller's connection may serve several schemas.
@@ -301,9 +310,11 @@ export class PostgresEventStore implements EventStore {
     }
     const limit = options.maxCount === undefined ? '' : `LIMIT ${Math.max(0, Math.floor(options.maxCount))}`;
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.events} WHERE stream_name = $1 ${from}
-       ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'} ${limit}`,
-      params,
+      this.prepared(
+        `SELECT ${EVENT_COLUMNS} FROM ${this.events} WHERE stream_name = $1 ${from}
+         ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'} ${limit}`,
+        params,
+      ),
     );
     return rows.map(toRecordedEvent);
   }
@@ -326,11 +337,27 @@ export class PostgresEventStore implements EventStore {
     }
     const limit = options.maxCount === undefined ? '' : `LIMIT ${Math.max(0, Math.floor(options.maxCount))}`;
     const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.events} WHERE ${where.join(' AND ')}
-       ORDER BY transaction_id, global_position ${limit}`,
-      params,
+      this.prepared(
+        `SELECT ${EVENT_COLUMNS} FROM ${this.events} WHERE ${where.join(' AND ')}
+         ORDER BY transaction_id, global_position ${limit}`,
+        params,
+      ),
     );
     return rows.map(toRecordedEvent);
+  }
+
+  /**
+   * A query as a named prepared statement (the name derived from its text): the subscriptions'
+   * page reads and stream reads repeat a handful of texts, and each unnamed one was parsed and
+   * planned again, statting every relation it touches.
+   */
+  private prepared(text: string, values: unknown[]): { name: string; text: string; values: unknown[] } {
+    let name = preparedNames.get(text);
+    if (!name) {
+      name = `${this.statementPrefix}q_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+      preparedNames.set(text, name);
+    }
+    return { name, text, values };
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): EventSubscription {
