@@ -24,4 +24,5 @@ export * from './lib/paging/keyset-page.query';
 export * from './cli/rebuild-projection.cli';
 export * from './lib/data-source/read-model-data-source';
 export * from './lib/data-source/migrate-service-schema';
+export * from './lib/data-source/prepared-query';
 export * from './cli/run-rebuild-projection';

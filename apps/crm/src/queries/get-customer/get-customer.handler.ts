@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CustomerNotFound } from '@switchboard/crm-domain';
+import { preparedQuery } from '@switchboard/projections';
 import { DataSource } from 'typeorm';
 import { ContractRecordView } from '../../projections/contract-record/contract-record-view.entity';
 import { CustomerView } from '../../projections/customer-360/customer-view.entity';
@@ -19,14 +20,16 @@ interface ViewRow {
 
 /**
  * One statement of three primary-key/index lookups, so the cost does not grow with the number of
- * customers, and the view costs one round trip: it is what a client polls to see an order arrive.
+ * customers, and the view costs one round trip, planned once per connection: it is what a client
+ * polls to see an order arrive.
  */
 @QueryHandler(GetCustomerQuery)
 export class GetCustomerHandler implements IQueryHandler<GetCustomerQuery, Customer360Response> {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute({ customerId }: GetCustomerQuery): Promise<Customer360Response> {
-    const [row]: ViewRow[] = await this.dataSource.query(
+    const [row] = await preparedQuery<ViewRow>(
+      this.dataSource,
       `SELECT row_to_json(c) AS customer,
          (SELECT coalesce(json_agg(k ORDER BY k.drafted_at, k.contract_id), '[]') FROM contract_records k
           WHERE k.customer_id = c.customer_id) AS contracts,
