@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { preparedQuery } from '@switchboard/projections';
 import { enqueueWebhooksSql, WebhookOutbox } from '@switchboard/simulator-kit';
 import type { Repository } from 'typeorm';
 import type { CustomerConditions } from '../customers/erp-customer.entity';
@@ -32,7 +33,9 @@ export class SalesOrdersService {
    * order back instead of placing it twice.
    */
   async place(request: CreateSalesOrderRequest, idempotencyKey: string | undefined): Promise<SalesOrder> {
-    const [customer]: { customerNumber: string; conditions: CustomerConditions | null }[] = await this.orders.query(
+    // Both statements of a placing are prepared: it is the ERP's hot path, planned once per connection.
+    const [customer] = await preparedQuery<{ customerNumber: string; conditions: CustomerConditions | null }>(
+      this.orders.manager.connection,
       'SELECT customer_number AS "customerNumber", conditions FROM customers WHERE customer_number = $1',
       [request.customerNumber],
     );
@@ -54,7 +57,8 @@ export class SalesOrdersService {
     };
     // One statement, so one round trip and its own transaction: the order, its change and the
     // change's webhooks. An order already placed with the key inserts nothing and is read instead.
-    const [placed]: { order_number: string; webhooks: number }[] = await this.orders.query(
+    const [placed] = await preparedQuery<{ order_number: string; webhooks: number }>(
+      this.orders.manager.connection,
       `WITH placed AS (
          INSERT INTO sales_orders (order_number, external_ref, customer_number, currency, lines, conditions, status, version, history, idempotency_key, created_at, updated_at)
          VALUES ('SO-' || nextval('sales_order_numbers'), $1, $2, $3, $4::jsonb, $5::jsonb, 'accepted', 1, $6::jsonb, $7, $8, $8)

@@ -3,11 +3,12 @@ import type { ClientBase } from 'pg';
 import type { DataSource } from 'typeorm';
 
 /**
- * Runs a read of a hot path (a query endpoint's, a command's) as a named prepared statement on a
- * connection of the DataSource, so PostgreSQL parses and plans it once per connection: TypeORM
- * sends every query unnamed, planned anew each time, which for a small lookup costs as much as
- * running it. The name comes from the text, so one text is one statement on every connection;
- * only for a fixed text with `$n` parameters (a text built from values would prepare without end).
+ * Runs a statement of a hot path (a query endpoint's read, a command's lookup, a one-statement
+ * write) as a named prepared statement on a connection of the DataSource, in autocommit, so
+ * PostgreSQL parses and plans it once per connection: TypeORM sends every query unnamed, planned
+ * anew each time, which for a small lookup costs as much as running it. The name comes from the
+ * text, so one text is one statement on every connection; only for a fixed text with `$n`
+ * parameters (a text built from values would prepare without end).
  */
 export async function preparedQuery<Row>(dataSource: DataSource, text: string, values: readonly unknown[]): Promise<Row[]> {
   const queryRunner = dataSource.createQueryRunner();
