@@ -1,3 +1,4 @@
+import { preparedQuery } from '@switchboard/projections';
 import type { DataSource } from 'typeorm';
 import { IdempotencyKeyInProgress, IdempotencyKeyReused } from './idempotency.errors';
 
@@ -31,7 +32,9 @@ export class IdempotencyStore {
   async claim(scope: string, key: string, hash: string): Promise<Claim> {
     // Two rounds: a row released between our insert and our read is claimed again.
     for (let round = 0; round < 2; round++) {
-      const inserted: unknown[] = await this.dataSource.query(
+      // The claim and the completion run on every keyed request: prepared, planned once per connection.
+      const inserted = await preparedQuery(
+        this.dataSource,
         `INSERT INTO idempotency_keys (scope, key, request_hash, status) VALUES ($1, $2, $3, 'pending')
          ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
         [scope, key, hash],
@@ -64,7 +67,8 @@ export class IdempotencyStore {
   }
 
   async complete(scope: string, key: string, response: StoredResponse): Promise<void> {
-    await this.dataSource.query(
+    await preparedQuery(
+      this.dataSource,
       `UPDATE idempotency_keys SET status = 'completed', response = $3::jsonb, completed_at = now()
        WHERE scope = $1 AND key = $2`,
       [scope, key, JSON.stringify(response)],
