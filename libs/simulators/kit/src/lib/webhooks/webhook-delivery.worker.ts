@@ -1,5 +1,6 @@
 import { retryAfterMs, WebhookSigner } from '@switchboard/webhooks';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { preparedQuery } from '@switchboard/projections';
 import { DataSource } from 'typeorm';
 import { SimulatorConfig } from '../config/simulator.config';
 import { retryDelayMs } from './retry-backoff';
@@ -85,7 +86,9 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
 
   private async deliverDue(): Promise<number> {
     const leaseMs = this.config.WEBHOOK_TIMEOUT_MS + 5_000;
-    const due: DueDelivery[] = await this.dataSource.query(
+    // Prepared: the worker runs it every poll, mostly to find nothing.
+    const due = await preparedQuery<DueDelivery>(
+      this.dataSource,
       `WITH claimed AS (
          UPDATE webhook_deliveries SET next_attempt_at = now() + make_interval(secs => $1::double precision / 1000)
          WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
