@@ -126,11 +126,14 @@ describe('the lead-to-cash flow under process faults', () => {
     const firstCrash = await crashAndRestart(erpAdapter, contractAdapter);
     const placed = await placing;
     const orderIds = placed.map(({ orderId }) => orderId);
-    // …and the ERP adapter crashes again, with the CRM, once the ERP accepted the first order.
+    // …and the ERP adapter crashes again, with the CRM, while the ERP holds one of its sales-order
+    // calls (waiting out the latency): the kill lands mid-call, whatever the machine's pace.
     await waitFor(
-      async () => (await recordedDeliveries(erp, (p) => orderIds.includes(p.data?.externalRef))).length > 0,
+      async () => ((await getJson(`${erp.api}/admin/held-requests`)).body as { method: string; path: string }[]).some(
+        ({ method, path }) => method === 'POST' && path === '/api/v1/sales-orders',
+      ),
       {
-        what: 'a first ERP sales order',
+        what: 'the ERP to hold a sales-order call',
         timeoutMs: 30_000,
         intervalMs: 20,
       },

@@ -7,6 +7,7 @@ export * from './lib/faults/fault-injection.middleware';
 export * from './lib/faults/fault-settings.request.dto';
 export * from './lib/admin/simulator-admin.http.controller';
 export * from './lib/admin/webhook-delivery.response.dto';
+export * from './lib/admin/held-request.response.dto';
 export * from './lib/webhooks/webhook-message';
 export * from './lib/webhooks/retry-backoff';
 export * from './lib/webhooks/webhook-outbox';

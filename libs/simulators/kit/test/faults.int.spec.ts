@@ -28,6 +28,18 @@ describe('fault injection', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it('lists the requests the latency holds while they wait, and drops them once they go on', async () => {
+    expect((await put(`${sim.api}/admin/faults`, { latencyMs: 500 })).status).toBe(200);
+    expect((await getJson(`${sim.api}/admin/held-requests`)).body).toEqual([]);
+
+    const answered = getJson(`${sim.api}/probe`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await getJson(`${sim.api}/admin/held-requests`)).body).toEqual([{ method: 'GET', path: '/api/v1/probe', heldSince: expect.any(String) }]);
+
+    expect((await answered).status).toBe(200);
+    expect((await getJson(`${sim.api}/admin/held-requests`)).body).toEqual([]);
+  });
+
   it('fails the error-rate share of requests with a 500 problem', async () => {
     await put(`${sim.api}/admin/faults`, { errorRate: 1 });
 

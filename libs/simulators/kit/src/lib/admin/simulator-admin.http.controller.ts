@@ -6,6 +6,7 @@ import { FaultSettingsRequest, FaultSettingsResponse } from '../faults/fault-set
 import { FaultState } from '../faults/fault-state';
 import { SIMULATOR_KIT_OPTIONS, type SimulatorKitOptions } from '../simulator-kit.options';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { HeldRequestResponse } from './held-request.response.dto';
 import { ListWebhookDeliveriesQuery, WebhookDeliveryResponse } from './webhook-delivery.response.dto';
 
 // Our own constant table names, never input: safe to interpolate.
@@ -42,6 +43,13 @@ export class SimulatorAdminHttpController {
   @ApiNoContentResponse({ description: 'Every fault cleared' })
   clearFaults(): void {
     this.faults.clear();
+  }
+
+  @Get('held-requests')
+  @ApiOperation({ summary: 'The requests the injected latency holds right now (a call in flight), oldest first' })
+  @ApiOkResponse({ type: [HeldRequestResponse] })
+  heldRequests(): HeldRequestResponse[] {
+    return this.faults.heldRequests().map(({ method, path, heldSince }) => ({ method, path, heldSince: heldSince.toISOString() }));
   }
 
   @Get('webhook-deliveries')

@@ -19,7 +19,14 @@ export class FaultInjectionMiddleware implements NestMiddleware {
     const path = (request.originalUrl ?? request.url ?? '/').split('?')[0];
     if (EXEMPT.test(path)) return next();
     const fault = faultFor(this.faults.current(), new Date());
-    if (fault.delayMs > 0) await sleep(fault.delayMs);
+    if (fault.delayMs > 0) {
+      const release = this.faults.hold(request.method ?? '', path);
+      try {
+        await sleep(fault.delayMs);
+      } finally {
+        release();
+      }
+    }
     if (fault.kind === 'pass') return next();
     answer(response, path, fault);
   }
