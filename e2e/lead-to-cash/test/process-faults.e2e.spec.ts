@@ -9,7 +9,6 @@ import {
   type WholeSystem,
 } from '@switchboard/testing/system';
 import { expectEachExactlyOnce } from './support/exactly-once';
-import { metricSum } from './support/prometheus-metrics';
 import { clearFaults, injectFaults } from './support/simulator-faults';
 import { deliverWebhook, recordedDeliveries, type RecordedDelivery } from './support/signed-webhook';
 
@@ -36,6 +35,14 @@ async function listed(
  * SIGKILLs `processes` together (a crash: no shutdown hook runs) and starts them again a moment
  * later; resolves to when they were killed.
  */
+/** Resolves once the simulator's injected latency holds a POST to `path`: a call in flight. */
+function holdsACall(simulator: ServiceProcess, path: string): Promise<unknown> {
+  return waitFor(
+    async () => ((await getJson(`${simulator.api}/admin/held-requests`)).body as { method: string; path: string }[]).some((held) => held.method === 'POST' && held.path === path),
+    { what: `${simulator.service} to hold a call to ${path}`, timeoutMs: 30_000, intervalMs: 20 },
+  );
+}
+
 async function crashAndRestart(...processes: ServiceProcess[]): Promise<number> {
   const killedAt = Date.now();
   const exits = await Promise.all(processes.map((p) => p.kill()));
@@ -105,39 +112,14 @@ describe('the lead-to-cash flow under process faults', () => {
       })),
     );
 
-    // When both adapters crash while creating the customers: each asks the CRM for the details, then calls the ERP or the CLM.
-    const askedTheCrm = (adapter: ServiceProcess) =>
-      waitFor(
-        async () =>
-          (await metricSum(
-            adapter.base,
-            'switchboard_callout_attempts_total',
-            (l) => l['target'] === 'crm',
-          )) > 0,
-        {
-          what: `${adapter.service} to call the CRM`,
-          timeoutMs: 30_000,
-          intervalMs: 20,
-        },
-      );
-    await Promise.all([askedTheCrm(erpAdapter), askedTheCrm(contractAdapter)]);
-    // The call to the ERP or the CLM follows the CRM's answer at once: 700 ms on, it is waiting out the latency.
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // When both adapters crash while creating the customers: while the ERP and the CLM each hold
+    // one of their calls (waiting out the latency), so the kills land mid-call at any pace.
+    await Promise.all([holdsACall(erp, '/api/v1/customers'), holdsACall(clm, '/api/v1/customers')]);
     const firstCrash = await crashAndRestart(erpAdapter, contractAdapter);
     const placed = await placing;
     const orderIds = placed.map(({ orderId }) => orderId);
-    // …and the ERP adapter crashes again, with the CRM, while the ERP holds one of its sales-order
-    // calls (waiting out the latency): the kill lands mid-call, whatever the machine's pace.
-    await waitFor(
-      async () => ((await getJson(`${erp.api}/admin/held-requests`)).body as { method: string; path: string }[]).some(
-        ({ method, path }) => method === 'POST' && path === '/api/v1/sales-orders',
-      ),
-      {
-        what: 'the ERP to hold a sales-order call',
-        timeoutMs: 30_000,
-        intervalMs: 20,
-      },
-    );
+    // …and the ERP adapter crashes again, with the CRM, while the ERP holds one of its sales-order calls.
+    await holdsACall(erp, '/api/v1/sales-orders');
     const secondCrash = await crashAndRestart(erpAdapter, crm);
     await Promise.all([clearFaults(erp), clearFaults(clm)]);
 
