@@ -11,6 +11,7 @@ export * from './lib/logger';
 export * from './lib/postgres/postgres-event-store';
 export * from './lib/postgres/migrate-event-store';
 export * from './lib/postgres/fail-unless-found';
+export * from './lib/postgres/prepared-statement-name';
 export * from './lib/group-commit';
 export * from './lib/checkpoints';
 export * from './lib/eventstoredb/eventstoredb-event-store';

@@ -59,10 +59,7 @@ async function applyOptimistically<Row extends object, Event extends ProjectedEv
 ): Promise<InboxOutcome | 'row-changed' | 'moves-key'> {
   const [select, parameters] = statements.select([key], { lock: false, versioned: true });
   const raw = (await client.query(select, parameters)).rows[0] as Record<string, unknown> | undefined;
-  const row = raw ? (statements.hydrate(raw) as Row) : null;
-  const version = raw?.[VERSION_COLUMN] as string | undefined;
-  const next = projection.evolve(row, event);
-  const write = next === row ? null : writeOf(statements, key, next, version);
+  const write = writeFor(statements, projection, event, key, raw);
   if (write === 'moves-key') return write;
   const record = inlineParameters(RECORD_IN_INBOX, [projection.name, event.id]);
   if (write === null) {
@@ -82,8 +79,24 @@ async function applyOptimistically<Row extends object, Event extends ProjectedEv
   }
 }
 
-/** The statement that turns the row read (at `version`; none: absent) into `next`; null when there is nothing to write. */
-export function writeOf(statements: RowStatements, key: string | number, next: object | null, version: string | undefined): string | null | 'moves-key' {
+/**
+ * Evolves the row read with a versioned select (`raw`; none: absent) by the event, and returns the
+ * statement that writes the result, guarded by the version read; null when there is nothing to
+ * write, 'moves-key' when the result has another key.
+ */
+export function writeFor<Row extends object, Event extends ProjectedEvent>(
+  statements: RowStatements,
+  projection: Projection<Row, Event>,
+  event: Event,
+  key: string | number,
+  raw: Record<string, unknown> | undefined,
+): string | null | 'moves-key' {
+  const row = raw ? (statements.hydrate(raw) as Row) : null;
+  const next = projection.evolve(row, event);
+  return next === row ? null : writeOf(statements, key, next, raw?.[VERSION_COLUMN] as string | undefined);
+}
+
+function writeOf(statements: RowStatements, key: string | number, next: object | null, version: string | undefined): string | null | 'moves-key' {
   if (next === null) return version === undefined ? null : changeOneRowOrFail(inlineParameters(...statements.delete(key, version)));
   if (statements.keyOf(next) !== String(key)) return 'moves-key';
   if (version === undefined) return inlineParameters(...statements.insert(next, false));

@@ -2,10 +2,10 @@ import { GroupCommit, settle } from '@switchboard/event-sourcing';
 import type { InboxOutcome } from '@switchboard/messaging';
 import type { ClientBase, QueryResult } from 'pg';
 import type { DataSource } from 'typeorm';
-import { applyAlone, RECORD_IN_INBOX, writeOf } from './apply-optimistically';
+import { applyAlone, RECORD_IN_INBOX, writeFor } from './apply-optimistically';
 import type { ProjectedEvent, Projection } from './projection';
 import { inlineParameters } from './rows/inline-parameters';
-import { RowStatements, VERSION_COLUMN } from './rows/row-statements';
+import type { RowStatements } from './rows/row-statements';
 
 /** Events applied in one transaction at most: the statement stays small enough to plan quickly. */
 const MAX_BATCH_SIZE = 64;
@@ -88,12 +88,9 @@ export class IntegrationEventBatcher<Row extends object, Event extends Projected
         outcomes[i] = { status: 'fulfilled', value: 'duplicate' };
         continue;
       }
-      const raw = rows.get(String(key));
       let write: string | null | 'moves-key';
       try {
-        const row = raw ? (statements.hydrate(raw) as Row) : null;
-        const next = projection.evolve(row, event);
-        write = next === row ? null : writeOf(statements, key, next, raw?.[VERSION_COLUMN] as string | undefined);
+        write = writeFor(statements, projection, event, key, rows.get(String(key)));
       } catch (error) {
         outcomes[i] = { status: 'rejected', reason: error };
         continue;

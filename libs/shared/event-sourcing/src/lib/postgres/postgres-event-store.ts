@@ -20,6 +20,7 @@ import { consoleLogger, type LoggerLike } from '../logger';
 import { PollingSubscription } from '../polling-subscription';
 import { WrongExpectedRevisionError } from '../wrong-expected-revision.error';
 import { quoteIdentifier } from './migrate-event-store';
+import { preparedStatementName } from './prepared-statement-name';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -58,16 +59,16 @@ const EVENT_COLUMNS =
 /** Wake-ups shared by every store instance of this process on the same database and schema. */
 const signals = new Map<string, AppendSignal>();
 
-/** Names of the prepared read statements, by text (see PostgresEventStore.prepared). */
-const preparedNames = new Map<string, string>();
-
 /** Single-event appends committed together at most (see appendToStream). */
 const MAX_APPEND_GROUP = 64;
 
 /** A single-event append waiting for its group. */
 interface PendingAppend {
   readonly streamName: string;
-  readonly event: EventToAppend & { readonly id: string };
+  /** As the caller gave it: an append that goes again alone keeps `id` absent if it was. */
+  readonly event: EventToAppend;
+  /** The id the group statement stores it under. */
+  readonly id: string;
   readonly expectedRevision: ExpectedRevision;
 }
 
@@ -144,7 +145,7 @@ export class PostgresEventStore implements EventStore {
     assertAppendable(streamName, events);
     const result =
       events.length === 1
-        ? await this.appendGroups.submit({ streamName, event: { ...events[0], id: events[0].id ?? randomUUID() }, expectedRevision: options.expectedRevision })
+        ? await this.appendGroups.submit({ streamName, event: events[0], id: events[0].id ?? randomUUID(), expectedRevision: options.expectedRevision })
         : await this.appendInTransaction(this.pool, streamName, events, options);
     this.signal.notify(result.position);
     return result;
@@ -180,7 +181,7 @@ export class PostgresEventStore implements EventStore {
           group.map((append) => append.streamName),
           group.map((append) => (typeof append.expectedRevision === 'bigint' ? 'exact' : append.expectedRevision)),
           group.map((append) => (typeof append.expectedRevision === 'bigint' ? append.expectedRevision.toString() : null)),
-          group.map((append) => append.event.id),
+          group.map((append) => append.id),
           group.map((append) => append.event.type),
           group.map((append) => JSON.stringify(append.event.data ?? null)),
           group.map((append) => JSON.stringify(append.event.metadata ?? {})),
@@ -352,12 +353,7 @@ export class PostgresEventStore implements EventStore {
    * planned again, statting every relation it touches.
    */
   private prepared(text: string, values: unknown[]): { name: string; text: string; values: unknown[] } {
-    let name = preparedNames.get(text);
-    if (!name) {
-      name = `${this.statementPrefix}q_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-      preparedNames.set(text, name);
-    }
-    return { name, text, values };
+    return { name: preparedStatementName(`${this.statementPrefix}q_`, text), text, values };
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): EventSubscription {
