@@ -20,21 +20,38 @@ describeEventStoreContract(
   { rejectsReusedEventIds: true },
 );
 
-/** A store on a schema of its own for the enclosing describe (set up in beforeAll: read `.store` in the tests). */
-function useStore(options: { poolSize?: number } = {}): { readonly store: PostgresEventStore } {
-  let schema: TestSchema;
-  const handle = { store: undefined as unknown as PostgresEventStore };
+/** A store on a schema of its own for the enclosing describe (set up in beforeAll: read `.store` and `.schema` in the tests). */
+function useStore(options: { poolSize?: number } = {}): { readonly store: PostgresEventStore; readonly schema: TestSchema } {
+  const handle = { store: undefined as unknown as PostgresEventStore, schema: undefined as unknown as TestSchema };
   beforeAll(async () => {
-    schema = await createTestSchema('es');
-    await migrateEventStore(schema.connectionString, schema.schema);
-    handle.store = new PostgresEventStore({ connectionString: schema.connectionString, schema: schema.schema, ...options });
+    handle.schema = await createTestSchema('es');
+    await migrateEventStore(handle.schema.connectionString, handle.schema.schema);
+    handle.store = new PostgresEventStore({ connectionString: handle.schema.connectionString, schema: handle.schema.schema, ...options });
   });
   afterAll(async () => {
     await handle.store.close();
-    await schema.drop();
+    await handle.schema.drop();
   });
   return handle;
 }
+
+describe('PostgreSQL event store connections', () => {
+  const env = useStore();
+
+  it('plan the store\'s statements once (generic plans) and keep the options the URL gives', async () => {
+    const url = new URL(env.schema.connectionString);
+    url.searchParams.set('options', '-c statement_timeout=12345');
+    const store = new PostgresEventStore({ connectionString: url.toString(), schema: env.schema.schema });
+    try {
+      const { rows } = await store.pool.query<{ plan_cache_mode: string; statement_timeout: string }>(
+        "SELECT current_setting('plan_cache_mode') AS plan_cache_mode, current_setting('statement_timeout') AS statement_timeout",
+      );
+      expect(rows[0]).toEqual({ plan_cache_mode: 'force_generic_plan', statement_timeout: '12345ms' });
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 describe('PostgreSQL event store under racing appends to one stream', () => {
   const env = useStore({ poolSize: 12 });

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DatabaseError, Pool, type ClientBase } from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
 import { AppendSignal } from '../append-signal';
 import { assertAppendable } from '../append-validation';
 import { DuplicateEventIdError } from '../duplicate-event-id.error';
@@ -109,15 +110,17 @@ export class PostgresEventStore implements EventStore {
 
   constructor(options: PostgresEventStoreOptions) {
     const logger = options.logger ?? consoleLogger;
-    this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
-    // An idle connection dropped by the server must not crash the process; the next query reconnects.
-    this.pool.on('error', (error) => logger.warn(`event store connection lost: ${error.message}`));
     // The store's statements are prepared and index-driven whatever their values: a plan made once
     // per connection serves them all (left to itself, PostgreSQL planned the appends again on
-    // nearly every call). Queued before the connection's first query.
-    this.pool.on('connect', (client) => {
-      client.query('SET plan_cache_mode = force_generic_plan').catch((error: Error) => logger.warn(`event store connection setup failed: ${error.message}`));
+    // nearly every call). Set at connection start-up, beside any `options` the URL gives.
+    const { options: urlOptions, ...connection } = parseIntoClientConfig(options.connectionString);
+    this.pool = new Pool({
+      ...connection,
+      options: [urlOptions, '-c plan_cache_mode=force_generic_plan'].filter(Boolean).join(' '),
+      max: options.poolSize ?? 10,
     });
+    // An idle connection dropped by the server must not crash the process; the next query reconnects.
+    this.pool.on('error', (error) => logger.warn(`event store connection lost: ${error.message}`));
     const schema = quoteIdentifier(options.schema);
     this.events = `${schema}.events`;
     // Prepared statement names are per connection; a caller's connection may serve several schemas.
