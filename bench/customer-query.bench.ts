@@ -3,7 +3,8 @@
 // of the same size. The read models are seeded with SQL (INSERT … SELECT generate_series) after
 // the crm migrations ran: each customer won, with a signed contract and two orders.
 // Usage: npm run bench (or: SWC_NODE_PROJECT=tsconfig.base.json node -r @swc-node/register bench/customer-query.bench.ts)
-// Tunables: BENCH_QUERY_REQUESTS (default 3000 per size), BENCH_CLIENTS (default 16), BENCH_CUSTOMERS (default 1000,100000).
+// Tunables: BENCH_QUERY_REQUESTS (default 3000 per size), BENCH_CLIENTS (default 16), BENCH_CUSTOMERS (default 1000,100000),
+// BENCH_QUERY_ORDERS (orders per customer, default 2; the view shows up to 100).
 import 'reflect-metadata';
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -18,6 +19,7 @@ const REQUESTS = Number(process.env['BENCH_QUERY_REQUESTS'] ?? 3_000);
 const CLIENTS = Number(process.env['BENCH_CLIENTS'] ?? 16);
 const SIZES = (process.env['BENCH_CUSTOMERS'] ?? '1000,100000').split(',').map(Number);
 const WARM_UP = 300;
+const ORDERS = Number(process.env['BENCH_QUERY_ORDERS'] ?? 2);
 
 const customerId = (i: number) => `bench-${String(i).padStart(7, '0')}`;
 
@@ -50,9 +52,9 @@ async function seed(pool: { query(sql: string, values?: unknown[]): Promise<unkn
   await pool.query(
     `INSERT INTO customer_orders (order_id, customer_id, status, status_at, status_sequence, currency, placed_at, erp_order_number)
      SELECT 'order-' || lpad(i::text, 7, '0') || '-' || k, ${id}, CASE k WHEN 1 THEN 'invoiced' ELSE 'shipped' END,
-            now() - k * interval '1 day', 4 - k, 'EUR', now() - 3 * interval '1 day', 'ERP-' || i || '-' || k
-     FROM generate_series($1::int, $2::int) AS i, generate_series(1, 2) AS k`,
-    [from, to],
+            now() - k * interval '1 day', CASE k WHEN 1 THEN 3 ELSE 2 END, 'EUR', now() - 3 * interval '1 day', 'ERP-' || i || '-' || k
+     FROM generate_series($1::int, $2::int) AS i, generate_series(1, $3::int) AS k`,
+    [from, to, ORDERS],
   );
   await pool.query('ANALYZE customer_views; ANALYZE customer_list; ANALYZE contract_records; ANALYZE customer_orders');
 }
@@ -103,7 +105,7 @@ async function main(): Promise<void> {
       const started = Date.now();
       await seed(schema.pool, seeded + 1, customers);
       seeded = customers;
-      console.log(`seeded ${customers.toLocaleString('en')} customers (1 contract, 2 orders each) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(`seeded ${customers.toLocaleString('en')} customers (1 contract, ${ORDERS} orders each) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       if (!baseline) {
         const sample = await client.send('GET', `${service.api}/customers/${customerId(1)}`);
         if (sample.status !== 200) throw new Error(`GET /customers answered ${sample.status}: ${sample.body}`);
