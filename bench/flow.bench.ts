@@ -10,6 +10,7 @@
 import { customerViewWhen, ORDER_LINES, placeOrderOnceWon, startWholeSystem, winCustomer, type WholeSystem } from '@switchboard/testing/system';
 import { performance } from 'node:perf_hooks';
 import { AcceptanceWatcher, type Outcome } from './acceptance-watcher';
+import { hopLatencies, type HopLatency } from './flow-hops';
 import { KeepAliveClient, percentile } from './http-load';
 import { measureJetStreamLatency } from './jetstream-latency';
 import { openLoop } from './open-loop';
@@ -59,6 +60,8 @@ interface PhaseResult {
   readonly cpuMs: Map<string, number>;
   /** How far back the oldest open transaction held xmin: how soon any subscriber could see an event. */
   readonly xmin: XminHoldback;
+  /** Between the services, from the timestamps each one stored, for the orders placed in the phase. */
+  readonly hops: HopLatency[];
 }
 
 class Flow {
@@ -69,7 +72,7 @@ class Flow {
   readonly cpu: ProcessCpuMeter;
 
   constructor(
-    private readonly system: WholeSystem,
+    readonly system: WholeSystem,
     private readonly customers: readonly string[],
   ) {
     this.watcher = new AcceptanceWatcher(this.views, system.services.crm.api, { intervalMs: POLL_MS, deadlineMs: DEADLINE_MS });
@@ -111,8 +114,10 @@ async function phase(name: string, flow: Flow, run: (postMs: number[]) => Promis
   const cpu = process.cpuUsage();
   flow.cpu.start();
   const began = performance.now();
+  const beganAt = new Date();
   const postMs: number[] = [];
   const outcomes = await run(postMs);
+  const endedAt = new Date();
   const seconds = (performance.now() - began) / 1_000;
   const xminHoldback = await xmin.stop();
   const { user, system } = process.cpuUsage(cpu);
@@ -131,6 +136,7 @@ async function phase(name: string, flow: Flow, run: (postMs: number[]) => Promis
     driverCpu: (user + system) / 1e6 / seconds,
     cpuMs,
     xmin: xminHoldback,
+    hops: await hopLatencies(flow.system, beganAt, endedAt),
   };
 }
 
@@ -209,6 +215,10 @@ function printResults(fixed: PhaseResult, max: PhaseResult, raw: { name: string;
     for (const [reason, count] of r.errors) console.log(`    error x${count}: ${reason}`);
     if (r.cpuMs.size > 0) console.log(`    ${cpuPerOrder(r)}`);
     console.log(`    ${xminHoldbackLine(r.xmin)}`);
+    if (r.hops.length > 0) console.log(`    between the services (each one's stored timestamps; a hop includes the next one's work up to its write):`);
+    for (const h of r.hops) {
+      console.log(`      ${h.hop.padEnd(46)} p50 ${ms(h.p50Ms)} ms p90 ${ms(h.p90Ms)} ms p99 ${ms(h.p99Ms)} ms max ${ms(h.maxMs)} ms (${h.orders} orders)`);
+    }
   }
   console.log(`  Observation resolution: an order counts as accepted when the poll showing it answered, at most ${POLL_MS} ms + one GET after it was.`);
 }

@@ -31,6 +31,8 @@ export interface WholeSystem {
   readonly services: Readonly<Record<ServiceName, ServiceProcess>>;
   /** The throwaway NATS namespace the services share (for DLQ tools, or publishing as a service would). */
   readonly nats: TestNats;
+  /** Each process's throwaway PostgreSQL schema (to read what it stored, as a bench's hop timings do). */
+  readonly schemas: Readonly<Record<ServiceName, string>>;
   /** The Standard Webhooks secrets each simulator signs with and its adapter verifies. */
   readonly webhookSecrets: { readonly erp: string; readonly clm: string };
   /** SIGTERMs what still runs; deletes the streams and drops the schemas. */
@@ -122,5 +124,6 @@ export async function startWholeSystem(options: WholeSystemOptions = {}): Promis
     ServiceName,
     ServiceProcess
   >;
-  return { services, nats, webhookSecrets: { erp: erpSecret, clm: clmSecret }, close: cleanup };
+  const schemaNames = Object.fromEntries(SERVICES.map((service) => [service, schemaOf(service).schema])) as Record<ServiceName, string>;
+  return { services, nats, schemas: schemaNames, webhookSecrets: { erp: erpSecret, clm: clmSecret }, close: cleanup };
 }
