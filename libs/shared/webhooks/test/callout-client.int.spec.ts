@@ -118,6 +118,20 @@ describe('CalloutClient against a real HTTP server', () => {
     server = await ScriptedServer.start();
   });
 
+  it('follows a redirect and hands back the final answer with its headers', async () => {
+    server.next.push(answer(307, {}, { location: '/v2/customers' }));
+    server.otherwise = answer(201, { customerNo: 'C-7' }, { etag: '"c7"' });
+
+    const res = await client().post('/customers', { name: 'ACME' }, { idempotencyKey: 'evt-7' });
+
+    expect(res).toMatchObject({ status: 201, body: { customerNo: 'C-7' }, attempts: 1 });
+    expect(res.headers.get('etag')).toBe('"c7"');
+    expect(server.received.map((r) => [r.method, r.url, r.headers['idempotency-key']])).toEqual([
+      ['POST', '/customers', 'evt-7'],
+      ['POST', '/v2/customers', 'evt-7'],
+    ]);
+  });
+
   it('does not retry a 4xx refusal and hands back its body', async () => {
     server.otherwise = answer(422, { title: 'unknown customer' });
 

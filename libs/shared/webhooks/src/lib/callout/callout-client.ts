@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CorrelationContext } from '@switchboard/observability';
 import type { Registry } from 'prom-client';
+import { Agent, interceptors, request as httpRequest, type Dispatcher } from 'undici';
 import { CalloutError } from './callout.error';
 import { CalloutMetrics, type CalloutOutcome } from './callout-metrics';
 import { CircuitBreaker, DEFAULT_CIRCUIT_BREAKER, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker';
@@ -96,11 +97,16 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
-async function readBody(response: Response, type: 'json' | 'text' | 'bytes' | undefined): Promise<unknown> {
-  if (type === 'bytes') return Buffer.from(await response.arrayBuffer());
-  const text = await response.text();
+type Answer = Dispatcher.ResponseData;
+
+/** Keep-alive connections shared by every client of the process; redirects followed, as fetch did. */
+const dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: 5 }));
+
+async function readBody(answer: Answer, headers: Headers, type: 'json' | 'text' | 'bytes' | undefined): Promise<unknown> {
+  if (type === 'bytes') return Buffer.from(await answer.body.arrayBuffer());
+  const text = await answer.body.text();
   if (text.length === 0) return undefined;
-  const isJson = type === 'json' || (type === undefined && /[/+]json\b/i.test(response.headers.get('content-type') ?? ''));
+  const isJson = type === 'json' || (type === undefined && /[/+]json\b/i.test(headers.get('content-type') ?? ''));
   if (!isJson) return text;
   try {
     return JSON.parse(text);
@@ -110,8 +116,19 @@ async function readBody(response: Response, type: 'json' | 'text' | 'bytes' | un
   }
 }
 
+/** undici gives the headers as an object; callers read them as fetch's Headers. */
+function headersOf(answer: Answer): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  return headers;
+}
+
 /**
- * The resilient HTTP client of adapters and simulators (Node's fetch underneath): a timeout per
+ * The resilient HTTP client of adapters and simulators (undici's request underneath: Node's fetch
+ * cost about 0.3 ms more CPU per call on our machines, most of an adapter's own work): a timeout per
  * attempt, retries with exponential backoff and full jitter on network errors, timeouts, 408, 429
  * and 5xx, `Retry-After` honoured, attempts and total time bounded, a circuit breaker per
  * endpoint (origin + route), `Idempotency-Key` on unsafe methods, `Switchboard-Origin` with the
@@ -236,18 +253,20 @@ export class CalloutClient {
     if (request.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = request.idempotencyKey;
     const body = request.json !== undefined ? JSON.stringify(request.json) : request.body;
     try {
-      const response = await fetch(new URL(request.path, this.options.baseUrl), { method, headers, body, signal });
-      if (response.ok) {
+      const answer = await httpRequest(new URL(request.path, this.options.baseUrl), { method, headers, body, signal, dispatcher });
+      const status = answer.statusCode;
+      const answerHeaders = headersOf(answer);
+      if (status >= 200 && status < 300) {
         // Read here, under this attempt's timeout: a body that stalls is a failed attempt too.
-        return { kind: 'success', status: response.status, headers: response.headers, body: await readBody(response, request.responseType) };
+        return { kind: 'success', status, headers: answerHeaders, body: await readBody(answer, answerHeaders, request.responseType) };
       }
-      const errorBody = await readBody(response, undefined).catch(() => undefined);
-      const status = response.status;
+      // Read in any case: an unread body keeps its connection from serving the next call.
+      const errorBody = await readBody(answer, answerHeaders, undefined).catch(() => undefined);
       if (status === 429) {
-        return { kind: 'retry', result: '429', status, body: errorBody, waitMs: retryAfterMs(response.headers.get('retry-after')), countsAsFailure: false };
+        return { kind: 'retry', result: '429', status, body: errorBody, waitMs: retryAfterMs(answerHeaders.get('retry-after')), countsAsFailure: false };
       }
       if (status === 408 || status >= 500) {
-        return { kind: 'retry', result: '5xx', status, body: errorBody, waitMs: retryAfterMs(response.headers.get('retry-after')), countsAsFailure: true };
+        return { kind: 'retry', result: '5xx', status, body: errorBody, waitMs: retryAfterMs(answerHeaders.get('retry-after')), countsAsFailure: true };
       }
       return { kind: 'refused', status, body: errorBody };
     } catch (error) {
