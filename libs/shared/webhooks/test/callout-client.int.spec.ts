@@ -97,6 +97,19 @@ describe('CalloutClient against a real HTTP server', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it('counts a body that stalls after the headers as a timed-out attempt, and retries it', async () => {
+    server.next.push((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', connection: 'close' });
+      res.write('{"customerNo":');
+    });
+    server.otherwise = answer(200, { customerNo: 'C-9' });
+
+    const res = await client({ timeoutMs: 200 }).get('/customers/9');
+
+    expect(res).toMatchObject({ status: 200, body: { customerNo: 'C-9' }, attempts: 2 });
+    expect(await metric('switchboard_callout_attempts_total', { result: 'timeout' })).toBe(1);
+  });
+
   it('bounds the total time: no attempt starts after the budget', async () => {
     server.otherwise = hang;
     const started = Date.now();
