@@ -2,8 +2,9 @@
 // OrderPlaced and OrderAccepted events, the ERP simulator's sales order, the ERP adapter's
 // ErpOrderAccepted event and the CRM's inbox row for order.accepted. Each is stamped with PostgreSQL's
 // now() (its transaction's start), so a hop includes the next service's work up to its own write.
-import type { WholeSystem } from '@switchboard/testing/system';
+import { quoteIdentifier } from '@switchboard/event-sourcing';
 import { TEST_DATABASE_URL } from '@switchboard/testing';
+import type { WholeSystem } from '@switchboard/testing/system';
 import { Client } from 'pg';
 
 export interface HopLatency {
@@ -15,14 +16,12 @@ export interface HopLatency {
   readonly maxMs: number;
 }
 
-const q = (schema: string) => `"${schema.replace(/"/g, '""')}"`;
-
 /** Per hop, over the orders placed between `from` and `to` (wall-clock times). */
 export async function hopLatencies(system: WholeSystem, from: Date, to: Date): Promise<HopLatency[]> {
-  const order = q(system.schemas.order);
-  const adapter = q(system.schemas['erp-adapter']);
-  const erp = q(system.schemas['erp-simulator']);
-  const crm = q(system.schemas.crm);
+  const order = quoteIdentifier(system.schemas.order);
+  const adapter = quoteIdentifier(system.schemas['erp-adapter']);
+  const erp = quoteIdentifier(system.schemas['erp-simulator']);
+  const crm = quoteIdentifier(system.schemas.crm);
   const client = new Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {

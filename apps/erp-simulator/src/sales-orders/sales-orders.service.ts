@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { preparedQuery } from '@switchboard/projections';
+import { isoTimestampSql, preparedQuery } from '@switchboard/projections';
 import { enqueueWebhooksSql, WebhookOutbox } from '@switchboard/simulator-kit';
 import type { Repository } from 'typeorm';
 import type { CustomerConditions } from '../customers/erp-customer.entity';
@@ -115,16 +115,13 @@ export class SalesOrdersService {
   async changesSince(since: number, limit: number): Promise<SalesOrderChangesPage> {
     const changes: SalesOrderChangeResponse[] = await this.orders.query(
       `SELECT change_id::float8 AS "changeId", order_number AS "orderNumber", external_ref AS "externalRef", customer_number AS "customerNumber",
-              status, version, ${ISO_TIME('changed_at')} AS "changedAt"
+              status, version, ${isoTimestampSql('changed_at')} AS "changedAt"
        FROM sales_order_changes WHERE change_id > $1 ORDER BY change_id LIMIT $2`,
       [since, limit],
     );
     return { changes, next: changes.at(-1)?.changeId ?? since };
   }
 }
-
-/** A timestamptz(3) as JavaScript's toISOString writes it. */
-const ISO_TIME = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * CTEs that record a change in the feed for every row of `orders` (order_number, external_ref,
@@ -137,9 +134,9 @@ const ISO_TIME = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYY
  */
 function recordChangesSql(orders: string, [urls, eventTypes]: [string, string], type: typeof SALES_ORDER_CREATED | typeof SALES_ORDER_UPDATED): string {
   const changes = `(SELECT change_id::text AS webhook_id, '${type}' AS event_type,
-      json_build_object('type', '${type}', 'timestamp', ${ISO_TIME('changed_at')}, 'data', json_build_object(
+      json_build_object('type', '${type}', 'timestamp', ${isoTimestampSql('changed_at')}, 'data', json_build_object(
         'changeId', change_id, 'orderNumber', order_number, 'externalRef', external_ref, 'customerNumber', customer_number,
-        'status', status, 'version', version, 'changedAt', ${ISO_TIME('changed_at')}))::text AS body
+        'status', status, 'version', version, 'changedAt', ${isoTimestampSql('changed_at')}))::text AS body
     FROM changed) AS m`;
   return `locked AS (SELECT pg_advisory_xact_lock(hashtext('erp-simulator:sales-order-changes'))),
     changed AS (

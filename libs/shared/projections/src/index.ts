@@ -25,4 +25,5 @@ export * from './cli/rebuild-projection.cli';
 export * from './lib/data-source/read-model-data-source';
 export * from './lib/data-source/migrate-service-schema';
 export * from './lib/data-source/prepared-query';
+export * from './lib/data-source/iso-timestamp-sql';
 export * from './cli/run-rebuild-projection';

@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CustomerNotFound } from '@switchboard/crm-domain';
-import { preparedQuery } from '@switchboard/projections';
+import { isoTimestampSql, preparedQuery } from '@switchboard/projections';
 import { DataSource } from 'typeorm';
 import { ContractRecordView } from '../../projections/contract-record/contract-record-view.entity';
 import { CustomerView } from '../../projections/customer-360/customer-view.entity';
@@ -16,10 +16,6 @@ interface ViewRow {
   contracts: Record<string, unknown>[];
   orders: CustomerOrderResponse[];
 }
-
-/** As JavaScript's toISOString() writes a timestamp (the columns hold milliseconds). */
-const ISO_8601 = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
-const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', ${ISO_8601})`;
 
 /**
  * One statement of three primary-key/index lookups, so the cost does not grow with the number of
@@ -38,8 +34,8 @@ export class GetCustomerHandler implements IQueryHandler<GetCustomerQuery, Custo
          (SELECT coalesce(json_agg(k ORDER BY k.drafted_at, k.contract_id), '[]') FROM contract_records k
           WHERE k.customer_id = c.customer_id) AS contracts,
          (SELECT coalesce(json_agg(json_build_object(
-             'id', o.order_id, 'status', o.status, 'statusAt', ${isoTimestamp('o.status_at')}, 'currency', o.currency,
-             'erpOrderNumber', o.erp_order_number, 'placedAt', ${isoTimestamp('o.placed_at')}
+             'id', o.order_id, 'status', o.status, 'statusAt', ${isoTimestampSql('o.status_at')}, 'currency', o.currency,
+             'erpOrderNumber', o.erp_order_number, 'placedAt', ${isoTimestampSql('o.placed_at')}
            ) ORDER BY o.status_at DESC, o.order_id DESC), '[]')
           FROM (SELECT * FROM customer_orders WHERE customer_id = c.customer_id ORDER BY status_at DESC, order_id DESC LIMIT $2) o) AS orders
        FROM customer_views c WHERE c.customer_id = $1`,
