@@ -1,43 +1,36 @@
 // HTTP load for the service benches: a keep-alive client, a fixed-concurrency driver that times
 // every request with process.hrtime.bigint(), percentiles, and a table printer.
-import { Agent, request } from 'node:http';
+import { Agent, request } from 'undici';
 
 export interface HttpAnswer {
   readonly status: number;
   readonly body: string;
 }
 
-/** A keep-alive HTTP/1.1 client with one socket per concurrent request, as a load balancer keeps them. */
+/**
+ * A keep-alive HTTP/1.1 client with one connection per concurrent request, as a load balancer
+ * keeps them. undici rather than node:http: the driver shares the machine with what it measures,
+ * and node:http's client cost it about a fifth more CPU per request (61 against 50 µs here).
+ */
 export class KeepAliveClient {
   private readonly agent: Agent;
 
   constructor(maxSockets: number) {
-    this.agent = new Agent({ keepAlive: true, maxSockets });
+    this.agent = new Agent({ connections: maxSockets });
   }
 
-  send(method: string, url: string, body?: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
-    return new Promise((resolve, reject) => {
-      const req = request(
-        url,
-        {
-          method,
-          agent: this.agent,
-          headers: body === undefined ? headers : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
+  async send(method: string, url: string, body?: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+    const answer = await request(url, {
+      method: method as 'GET',
+      dispatcher: this.agent,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      body,
     });
+    return { status: answer.statusCode, body: await answer.body.text() };
   }
 
   close(): void {
-    this.agent.destroy();
+    void this.agent.destroy();
   }
 }
 

@@ -123,7 +123,7 @@ export class ServiceProcess {
   }
 
   private async launch(): Promise<void> {
-    const child = spawn(process.execPath, [...profiling(), '-r', '@swc-node/register', this.entry('main.ts')], {
+    const child = spawn(process.execPath, [...nodeArgs(), ...profiling(), '-r', '@swc-node/register', this.entry('main.ts')], {
       cwd: WORKSPACE_ROOT,
       env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -180,6 +180,11 @@ export class ServiceProcess {
 
 function describeExit(exit: ProcessExit): string {
   return exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
+}
+
+/** SERVICE_NODE_ARGS (experiments): node and V8 flags for every service process, space-separated. */
+function nodeArgs(): string[] {
+  return (process.env['SERVICE_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg.length > 0);
 }
 
 /**
