@@ -15,7 +15,7 @@ import { hopLatencies, type HopLatency } from './flow-hops';
 import { KeepAliveClient, percentile } from './http-load';
 import { measureJetStreamLatency } from './jetstream-latency';
 import { openLoop } from './open-loop';
-import { canMeasureProcessCpu, ProcessCpuMeter, processesNamed, type ProcessGroup } from './process-cpu';
+import { canMeasureProcessCpu, type ContextSwitches, ProcessCpuMeter, processesNamed, type ProcessGroup } from './process-cpu';
 import { type ServiceRuntime, serviceRuntimeLine, ServiceRuntimeSampler } from './service-runtime';
 import { type XminHoldback, XminHoldbackSampler } from './xmin-holdback';
 
@@ -61,6 +61,8 @@ interface PhaseResult {
   readonly driverCpu: number;
   /** CPU ms per process group over the phase (empty where /proc cannot be read). */
   readonly cpuMs: Map<string, number>;
+  /** Context switches per process group over the phase (empty where /proc cannot be read). */
+  readonly switches: Map<string, ContextSwitches>;
   /** How far back the oldest open transaction held xmin: how soon any subscriber could see an event. */
   readonly xmin: XminHoldback;
   /** Between the services, from the timestamps each one stored, for the orders placed in the phase. */
@@ -131,6 +133,7 @@ async function phase(name: string, flow: Flow, run: (postMs: number[]) => Promis
   const serviceRuntime = await runtime.stop();
   const { user, system } = process.cpuUsage(cpu);
   const cpuMs = canMeasureProcessCpu ? flow.cpu.read() : new Map<string, number>();
+  const switches = canMeasureProcessCpu ? flow.cpu.readSwitches() : new Map<string, ContextSwitches>();
   const errors = new Map<string, number>();
   for (const outcome of outcomes) if (!outcome.ok) errors.set(outcome.reason, (errors.get(outcome.reason) ?? 0) + 1);
   return {
@@ -144,6 +147,7 @@ async function phase(name: string, flow: Flow, run: (postMs: number[]) => Promis
     pollRoundTripsMs: flow.watcher.pollRoundTripsMs.slice(polls).sort((a, b) => a - b),
     driverCpu: (user + system) / 1e6 / seconds,
     cpuMs,
+    switches,
     xmin: xminHoldback,
     runtime: serviceRuntime,
     hops: await hopLatencies(flow.system, beganAt, endedAt),
@@ -205,6 +209,15 @@ const cpuPerOrder = (r: PhaseResult) =>
   `CPU per order: ${[...r.cpuMs].map(([name, cpuMs]) => `${name} ${(cpuMs / r.orders).toFixed(1)}`).join(', ')}; ` +
   `total ${(totalCpuMs(r) / r.orders).toFixed(1)} ms (${((totalCpuMs(r) / 1_000 / r.seconds) * 100).toFixed(0)}% of one core over the phase)`;
 
+/** Wake-ups (it slept) and preemptions (it wanted to run on) per order: how much each process does per turn on a core. */
+const switchesPerOrder = (r: PhaseResult) => {
+  const total = [...r.switches.values()].reduce((sum, s) => sum + s.voluntary + s.involuntary, 0);
+  return (
+    `context switches per order, slept/preempted: ${[...r.switches].map(([name, s]) => `${name} ${(s.voluntary / r.orders).toFixed(1)}/${(s.involuntary / r.orders).toFixed(1)}`).join(', ')}; ` +
+    `total ${(total / r.orders).toFixed(0)}`
+  );
+};
+
 /** Subscriptions read only below the cluster's xmin: the oldest open transaction's age bounds how soon any subscriber sees an event. */
 const xminHoldbackLine = (x: XminHoldback) =>
   `xmin held back by the oldest open transaction: p50 ${x.p50Ms.toFixed(0)} ms p90 ${x.p90Ms.toFixed(0)} ms p99 ${x.p99Ms.toFixed(0)} ms max ${x.maxMs.toFixed(0)} ms (${x.samples} samples)` +
@@ -237,6 +250,7 @@ function printResults(fixed: PhaseResult, max: PhaseResult, raw: { name: string;
     for (const [reason, count] of r.errors) console.log(`    error x${count}: ${reason}`);
     if (r.p99BySecondMs) console.log(`    p99 ms of the orders due in each second: ${r.p99BySecondMs.map((v) => v.toFixed(0)).join(' ')}`);
     if (r.cpuMs.size > 0) console.log(`    ${cpuPerOrder(r)}`);
+    if (r.switches.size > 0) console.log(`    ${switchesPerOrder(r)}`);
     console.log(`    ${xminHoldbackLine(r.xmin)}`);
     console.log(`    event loop delay and GC pauses: ${serviceRuntimeLine(r.runtime)}`);
     if (r.hops.length > 0) console.log(`    between the services (each one's stored timestamps; a hop includes the next one's work up to its write):`);

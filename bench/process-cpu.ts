@@ -26,6 +26,27 @@ function cpuMs(pid: number): number {
   }
 }
 
+/** Context switches of all threads of one process: `voluntary` when it slept (waited for I/O), `involuntary` when it was preempted. */
+export interface ContextSwitches {
+  readonly voluntary: number;
+  readonly involuntary: number;
+}
+
+function contextSwitches(pid: number): ContextSwitches {
+  let voluntary = 0;
+  let involuntary = 0;
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const status = readFileSync(`/proc/${pid}/task/${task}/status`, 'utf8');
+      voluntary += Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      involuntary += Number(/^nonvoluntary_ctxt_switches:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+    }
+  } catch {
+    // It ended while we looked.
+  }
+  return { voluntary, involuntary };
+}
+
 /** The processes whose command (comm) is `comm`, e.g. every PostgreSQL backend. */
 export function processesNamed(comm: string): number[] {
   const pids: number[] = [];
@@ -49,20 +70,42 @@ export const canMeasureProcessCpu = (() => {
   }
 })();
 
-/** CPU ms per group since `start()`. A process that ends in between loses its share (PostgreSQL backends of a pool live on). */
+/**
+ * CPU ms and context switches per group since `start()`. A process that ends in between loses its
+ * share (PostgreSQL backends of a pool live on). Wake-ups are the other cost than instructions
+ * here: every message between processes wakes its receiver, and each wake-up refills caches that
+ * the other processes evicted.
+ */
 export class ProcessCpuMeter {
-  private started = new Map<number, number>();
+  private started = new Map<number, { cpuMs: number; switches: ContextSwitches }>();
 
   constructor(private readonly groups: readonly ProcessGroup[]) {}
 
   start(): void {
-    this.started = new Map(this.groups.flatMap((g) => g.pids()).map((pid) => [pid, cpuMs(pid)]));
+    this.started = new Map(this.groups.flatMap((g) => g.pids()).map((pid) => [pid, { cpuMs: cpuMs(pid), switches: contextSwitches(pid) }]));
   }
 
   /** CPU ms per group since start(); a process that started since counts from zero. */
   read(): Map<string, number> {
     return new Map(
-      this.groups.map((g) => [g.name, g.pids().reduce((sum, pid) => sum + cpuMs(pid) - (this.started.get(pid) ?? 0), 0)]),
+      this.groups.map((g) => [g.name, g.pids().reduce((sum, pid) => sum + cpuMs(pid) - (this.started.get(pid)?.cpuMs ?? 0), 0)]),
+    );
+  }
+
+  /** Context switches per group since start(), all threads. */
+  readSwitches(): Map<string, ContextSwitches> {
+    return new Map(
+      this.groups.map((g) => [
+        g.name,
+        g.pids().reduce(
+          (sum, pid) => {
+            const now = contextSwitches(pid);
+            const then = this.started.get(pid)?.switches ?? { voluntary: 0, involuntary: 0 };
+            return { voluntary: sum.voluntary + now.voluntary - then.voluntary, involuntary: sum.involuntary + now.involuntary - then.involuntary };
+          },
+          { voluntary: 0, involuntary: 0 },
+        ),
+      ]),
     );
   }
 }
