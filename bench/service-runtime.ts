@@ -1,7 +1,7 @@
 // What each service's event loop and garbage collector did over a bench phase, from the services'
 // own /metrics (prom-client's default metrics): a long event-loop delay or GC pause delays every
 // message and request in flight in that process, which CPU per order alone does not show.
-import { request } from 'undici';
+import { MetricsScrape } from '@switchboard/testing';
 
 export interface ServiceRuntime {
   readonly service: string;
@@ -16,26 +16,9 @@ export interface ServiceRuntime {
   readonly majorGcMeanMs: number;
 }
 
-interface Scrape {
-  readonly values: Map<string, number>;
-}
-
 const PREFIX = 'switchboard_nodejs_';
 
-async function scrape(base: string): Promise<Scrape> {
-  const answer = await request(`${base}/metrics`);
-  const text = await answer.body.text();
-  const values = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(PREFIX)) continue;
-    const [name, value] = line.split(' ');
-    // Keep the kind label of the GC histogram; drop the service label.
-    values.set(name.replace(/\{service="[^"]*",?/, '{').replace('{}', ''), Number(value));
-  }
-  return { values };
-}
-
-const gc = (s: Scrape, kind: string, part: 'sum' | 'count') => s.values.get(`${PREFIX}gc_duration_seconds_${part}{kind="${kind}"}`) ?? 0;
+const gc = (s: MetricsScrape, kind: string, part: 'sum' | 'count') => s.sum(`${PREFIX}gc_duration_seconds_${part}`, (labels) => labels['kind'] === kind);
 
 /**
  * Scrapes every service at the start of a phase (which also resets their event-loop histograms)
@@ -45,23 +28,23 @@ const gc = (s: Scrape, kind: string, part: 'sum' | 'count') => s.values.get(`${P
 export class ServiceRuntimeSampler {
   private constructor(
     private readonly services: readonly { service: string; base: string }[],
-    private readonly before: Scrape[],
+    private readonly before: MetricsScrape[],
   ) {}
 
   static async start(services: readonly { service: string; base: string }[]): Promise<ServiceRuntimeSampler> {
-    return new ServiceRuntimeSampler(services, await Promise.all(services.map((s) => scrape(s.base))));
+    return new ServiceRuntimeSampler(services, await Promise.all(services.map((s) => MetricsScrape.of(s.base))));
   }
 
   async stop(): Promise<ServiceRuntime[]> {
-    const after = await Promise.all(this.services.map((s) => scrape(s.base)));
+    const after = await Promise.all(this.services.map((s) => MetricsScrape.of(s.base)));
     return this.services.map(({ service }, i) => {
       const [b, a] = [this.before[i], after[i]];
       const count = (kind: string) => gc(a, kind, 'count') - gc(b, kind, 'count');
       const meanMs = (kind: string) => (count(kind) > 0 ? ((gc(a, kind, 'sum') - gc(b, kind, 'sum')) / count(kind)) * 1_000 : 0);
       return {
         service,
-        loopDelayP99Ms: (a.values.get(`${PREFIX}eventloop_lag_p99_seconds`) ?? 0) * 1_000,
-        loopDelayMaxMs: (a.values.get(`${PREFIX}eventloop_lag_max_seconds`) ?? 0) * 1_000,
+        loopDelayP99Ms: a.sum(`${PREFIX}eventloop_lag_p99_seconds`) * 1_000,
+        loopDelayMaxMs: a.sum(`${PREFIX}eventloop_lag_max_seconds`) * 1_000,
         minorGcs: count('minor'),
         minorGcMeanMs: meanMs('minor'),
         majorGcs: count('major'),

@@ -1,5 +1,4 @@
-import type { ServiceProcess } from '@switchboard/testing';
-import { metricSum } from './prometheus-metrics';
+import { metricSum, type ServiceProcess } from '@switchboard/testing';
 
 /** What an adapter's /metrics says about its callouts to one endpoint so far. */
 export interface CalloutTally {

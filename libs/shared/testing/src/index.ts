@@ -5,3 +5,4 @@ export * from './json-http';
 export * from './service-process';
 export * from './quiet-logger';
 export * from './pg-query-count';
+export * from './prometheus-metrics';
