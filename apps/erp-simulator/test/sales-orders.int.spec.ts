@@ -68,19 +68,47 @@ describe('ERP sales orders', () => {
     expect((await getJson(`${erp.api}/sales-orders?externalRef=${externalRef}`)).body).toEqual([]);
   });
 
-  it('answers a repeated Idempotency-Key with the first order and never places a second one', async () => {
+  it('answers a repeated Idempotency-Key with the first order and never places a second one, keeping the key on the order', async () => {
     const externalRef = randomUUID();
     const key = randomUUID();
 
     const first = await placeOrder(erp, customerNumber, { externalRef }, { 'idempotency-key': key });
     const again = await placeOrder(erp, customerNumber, { externalRef }, { 'idempotency-key': key });
-    await erp.schema.pool.query('DELETE FROM idempotency_keys WHERE key = $1', [key]);
-    const afterLostAnswer = await placeOrder(erp, customerNumber, { externalRef }, { 'idempotency-key': key });
+    const otherBody = await placeOrder(erp, customerNumber, { externalRef: randomUUID() }, { 'idempotency-key': key });
 
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(first.body);
-    expect(afterLostAnswer.body.orderNumber).toBe(first.body.orderNumber);
     expect((await getJson(`${erp.api}/sales-orders?externalRef=${externalRef}`)).body).toHaveLength(1);
-    expect((await placeOrder(erp, customerNumber, { externalRef: randomUUID() }, { 'idempotency-key': key })).status).toBe(422);
+    expect(otherBody.status).toBe(422);
+    expect(otherBody.body).toMatchObject({ code: 'idempotency.key-reused', details: { header: 'Idempotency-Key' } });
+    // The order is its own record of the key: the idempotency store is not involved.
+    expect((await erp.schema.pool.query('SELECT key FROM idempotency_keys WHERE key = $1', [key])).rows).toEqual([]);
+  });
+
+  it('places one order for concurrent requests with the same Idempotency-Key, answering each with it', async () => {
+    const externalRef = randomUUID();
+    const key = randomUUID();
+
+    const answers = await Promise.all(Array.from({ length: 6 }, () => placeOrder(erp, customerNumber, { externalRef }, { 'idempotency-key': key })));
+
+    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(201));
+    expect(new Set(answers.map((answer) => answer.body.orderNumber)).size).toBe(1);
+    expect(answers.filter((answer) => answer.headers.get('idempotent-replayed') === null)).toHaveLength(1);
+    expect((await getJson(`${erp.api}/sales-orders?externalRef=${externalRef}`)).body).toHaveLength(1);
+  });
+
+  it('decides a rejected order again on a retry with the same Idempotency-Key: a rejection keeps nothing', async () => {
+    const customer = `C-${randomUUID().slice(0, 8)}`;
+    const key = randomUUID();
+
+    const rejected = await placeOrder(erp, customer, {}, { 'idempotency-key': key });
+    const retried = await placeOrder(erp, customer, {}, { 'idempotency-key': key });
+
+    expect([rejected.status, retried.status]).toEqual([422, 422]);
+    expect(retried.body).toMatchObject({ code: 'erp.sales-order.rejected' });
   });
 
   it('refuses a malformed order naming the field', async () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { IdempotencyKeyReused, requestHash } from '@switchboard/idempotency';
 import { isoTimestampSql, preparedQuery } from '@switchboard/projections';
 import { enqueueWebhooksSql, WebhookOutbox } from '@switchboard/simulator-kit';
 import type { Repository } from 'typeorm';
@@ -28,11 +29,12 @@ export class SalesOrdersService {
 
   /**
    * Accepts the order (version 1, status accepted, a change in the feed and its webhook) or
-   * throws SalesOrderRejected. With an Idempotency-Key the key is stored on the order, so a retry
-   * the idempotency store cannot answer (the process died before storing the answer) gets the
-   * order back instead of placing it twice.
+   * throws SalesOrderRejected. With an Idempotency-Key the key and the request's hash are stored
+   * on the order, in the statement that places it: a repeat gets the order back (`replayed`), also
+   * while the first is still committing (the unique key makes it wait), and a repeat with another
+   * body is IdempotencyKeyReused (422). A rejection stores nothing, so a retry is decided again.
    */
-  async place(request: CreateSalesOrderRequest, idempotencyKey: string | undefined): Promise<SalesOrder> {
+  async place(request: CreateSalesOrderRequest, idempotencyKey: string | undefined): Promise<{ order: SalesOrder; replayed: boolean }> {
     // Both statements of a placing are prepared: it is the ERP's hot path, planned once per connection.
     const [customer] = await preparedQuery<{ customerNumber: string; conditions: CustomerConditions | null }>(
       this.orders.manager.connection,
@@ -52,6 +54,7 @@ export class SalesOrdersService {
       version: 1,
       history: [{ status: 'accepted', version: 1, at: now.toISOString() }],
       idempotencyKey: idempotencyKey ?? null,
+      requestHash: idempotencyKey === undefined ? null : requestHash(request),
       createdAt: now,
       updatedAt: now,
     };
@@ -60,20 +63,22 @@ export class SalesOrdersService {
     const [placed] = await preparedQuery<{ order_number: string; webhooks: number }>(
       this.orders.manager.connection,
       `WITH placed AS (
-         INSERT INTO sales_orders (order_number, external_ref, customer_number, currency, lines, conditions, status, version, history, idempotency_key, created_at, updated_at)
-         VALUES ('SO-' || nextval('sales_order_numbers'), $1, $2, $3, $4::jsonb, $5::jsonb, 'accepted', 1, $6::jsonb, $7, $8, $8)
+         INSERT INTO sales_orders (order_number, external_ref, customer_number, currency, lines, conditions, status, version, history, idempotency_key, request_hash, created_at, updated_at)
+         VALUES ('SO-' || nextval('sales_order_numbers'), $1, $2, $3, $4::jsonb, $5::jsonb, 'accepted', 1, $6::jsonb, $7, $11, $8, $8)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING order_number, external_ref, customer_number, status, version, updated_at),
        ${recordChangesSql('placed', ['$9', '$10'], SALES_ORDER_CREATED)}
        SELECT order_number, (SELECT count(*) FROM published)::int AS webhooks FROM placed`,
-      [order.externalRef, order.customerNumber, order.currency, JSON.stringify(order.lines), JSON.stringify(order.conditions), JSON.stringify(order.history), order.idempotencyKey, now, this.outbox.configuredUrls(), this.outbox.configuredEventTypes()],
+      [order.externalRef, order.customerNumber, order.currency, JSON.stringify(order.lines), JSON.stringify(order.conditions), JSON.stringify(order.history), order.idempotencyKey, now, this.outbox.configuredUrls(), this.outbox.configuredEventTypes(), order.requestHash],
     );
     if (placed) {
       this.outbox.published(placed.webhooks);
-      return { ...order, orderNumber: placed.order_number };
+      return { order: { ...order, orderNumber: placed.order_number }, replayed: false };
     }
     if (idempotencyKey === undefined) throw new Error('placing a sales order without an Idempotency-Key inserted nothing');
-    return this.orders.findOneByOrFail({ idempotencyKey });
+    const first = await this.orders.findOneByOrFail({ idempotencyKey });
+    if (first.requestHash !== null && first.requestHash !== order.requestHash) throw new IdempotencyKeyReused(idempotencyKey);
+    return { order: first, replayed: true };
   }
 
   async get(orderNumber: string): Promise<SalesOrder> {

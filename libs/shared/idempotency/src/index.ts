@@ -2,6 +2,7 @@ export * from './lib/idempotency.errors';
 export * from './lib/idempotency.options';
 export * from './lib/idempotency.module';
 export * from './lib/idempotency.interceptor';
+export * from './lib/keeps-idempotency-key.decorator';
 export * from './lib/idempotency-store';
 export * from './lib/idempotency-key';
 export * from './lib/idempotency-keys.migration';

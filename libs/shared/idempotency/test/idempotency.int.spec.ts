@@ -6,7 +6,7 @@ import { createTestSchema, type TestSchema } from '@switchboard/testing';
 import { IsInt, IsString, Min } from 'class-validator';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { IdempotencyKey, IdempotencyModule, idempotencyMigrations, idFromIdempotencyKey } from '../src/index';
+import { IdempotencyKey, IdempotencyModule, idempotencyMigrations, idFromIdempotencyKey, KeepsIdempotencyKey } from '../src/index';
 
 // A tiny service over real HTTP and PostgreSQL: counts what its handlers really did.
 const applied: { id: string; name: string }[] = [];
@@ -36,6 +36,14 @@ class ThingsController {
     await new Promise<void>((resolve) => (slowRelease = resolve));
     applied.push({ id: 'slow', name: body.name });
     return { done: true };
+  }
+
+  /** Keeps its keys itself (as a create that stores the key with its row would). */
+  @Post('self-keyed')
+  @KeepsIdempotencyKey()
+  createSelfKeyed(@Body() body: CreateThing, @IdempotencyKey() key: string | undefined) {
+    applied.push({ id: key ?? 'none', name: body.name });
+    return { key };
   }
 
   @Post(':id/rename')
@@ -237,6 +245,20 @@ describe('Idempotency-Key on POST', () => {
     expect([first.status, second.status]).toEqual([202, 202]);
     expect(second.headers.get('idempotent-replayed')).toBeNull();
     expect(applied).toHaveLength(2);
+  });
+
+  it('leaves a route that keeps its keys itself to its handler: no claim, no stored answer, a malformed key still a 400', async () => {
+    const dataSource = app.get(DataSource);
+    const first = await post('/things/self-keyed', { name: 'k', quantity: 1 }, 'k-self');
+    const again = await post('/things/self-keyed', { name: 'k', quantity: 1 }, 'k-self');
+    const malformed = await post('/things/self-keyed', { name: 'k', quantity: 1 }, '');
+
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+    expect(applied).toEqual([{ id: 'k-self', name: 'k' }, { id: 'k-self', name: 'k' }]);
+    expect(await dataSource.query(`SELECT key FROM idempotency_keys WHERE key = 'k-self'`)).toEqual([]);
+    expect(malformed.status).toBe(400);
+    expect((await json(malformed)).errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
   });
 
   it('changes nothing for a POST without a key', async () => {

@@ -14,6 +14,7 @@ import { catchError, concatMap, from, of, throwError, type Observable } from 'rx
 import { readIdempotencyKey } from './idempotency-key';
 import { IdempotencyStore } from './idempotency-store';
 import { IDEMPOTENCY_OPTIONS, type IdempotencyModuleOptions } from './idempotency.options';
+import { KEEPS_IDEMPOTENCY_KEY } from './keeps-idempotency-key.decorator';
 import { requestHash } from './request-hash';
 
 export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -26,6 +27,7 @@ type Request = IncomingMessage & { body?: unknown; originalUrl?: string };
  * endpoints (or two order ids) is two keys. The first request runs and its answer is stored; a
  * repeat with the same body gets that answer back with `Idempotent-Replayed: true`; with another
  * body a 422; while the first still runs a 409. A failure (any exception) releases the key.
+ * A route marked @KeepsIdempotencyKey() keeps its keys itself and is left alone.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -45,6 +47,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
     if (!this.methods.includes(request.method ?? '')) return next.handle();
+    if (Reflect.getMetadata(KEEPS_IDEMPOTENCY_KEY, context.getHandler()) === true) return next.handle();
     const path = (request.originalUrl ?? request.url ?? '').split('?')[0];
     if (this.excludePaths.some((pattern) => pattern.test(path))) return next.handle();
     const key = readIdempotencyKey(request);
