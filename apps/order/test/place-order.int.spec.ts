@@ -134,19 +134,54 @@ describe('POST /api/v1/orders', () => {
       expect(other.body).toMatchObject({ code: 'idempotency.key-reused', details: { header: 'Idempotency-Key' } });
     });
 
-    it('places nothing twice when the service died after placing the order but before storing the answer', async () => {
+    it('answers concurrent repeats with the one order they place', async () => {
+      const key = randomUUID();
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => postJson(`${order.api}/orders`, body(), { 'idempotency-key': key })),
+      );
+
+      expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(201));
+      expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
+      expect(answers.filter((answer) => answer.headers.get('idempotent-replayed') === 'true')).toHaveLength(5);
+      expect(await ordersOf(answers[0].body.id)).toBe(1);
+    });
+
+    it('answers a repeat after the order moved on with the position of its placing', async () => {
       const key = randomUUID();
       const first = await postJson(`${order.api}/orders`, body(), { 'idempotency-key': key });
-      // What a crash between the append and the stored answer leaves: a pending key, long started.
-      await order.schema.pool.query(
-        `UPDATE idempotency_keys SET status = 'pending', response = NULL, created_at = now() - interval '1 minute' WHERE key = $1`,
-        [key],
-      );
-      const retry = await postJson(`${order.api}/orders`, body(), { 'idempotency-key': key });
+      const cancel = await postJson(`${order.api}/orders/${first.body.id}/cancel`, { reason: 'changed my mind' });
+      expect(cancel.status).toBeLessThan(300);
+      const again = await postJson(`${order.api}/orders`, body(), { 'idempotency-key': key });
 
-      expect(retry.status).toBe(201);
-      expect(retry.body.id).toBe(first.body.id);
-      expect(await ordersOf(first.body.id)).toBe(1);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+    });
+
+    it('keeps the key in the order itself, not in the idempotency store', async () => {
+      const key = randomUUID();
+      const first = await postJson(`${order.api}/orders`, body(), { 'idempotency-key': key });
+
+      expect(first.status).toBe(201);
+      const stored = await order.schema.pool.query('SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1', [key]);
+      expect(stored.rows[0].n).toBe(0);
+    });
+
+    it('decides a rejected order again when it is retried with the same key', async () => {
+      const key = randomUUID();
+      const customer = await prospect(order);
+      const refused = await postJson(`${order.api}/orders`, body({ customerId: customer }), { 'idempotency-key': key });
+      expect(refused.status).toBe(422);
+      const again = await postJson(`${order.api}/orders`, body({ customerId: customer }), { 'idempotency-key': key });
+
+      expect(again.status).toBe(422);
+      expect(again.body.code).toBe(refused.body.code);
+    });
+
+    it('refuses a malformed key with a 400 naming the header', async () => {
+      const res = await postJson(`${order.api}/orders`, body(), { 'idempotency-key': '' });
+
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
     });
   });
 });

@@ -7,14 +7,25 @@ export interface PlaceOrderLine {
   readonly unitPrice?: string;
 }
 
-export class PlaceOrderCommand extends Command<CommandAcceptedResponse> {
+/** The request's Idempotency-Key, from which the order id was derived, and the hash of its body. */
+export interface PlaceOrderIdempotency {
+  readonly key: string;
+  readonly requestHash: string;
+}
+
+/** The accepted order; `replayed` when an earlier request with the same key had placed it. */
+export interface PlaceOrderResult extends CommandAcceptedResponse {
+  readonly replayed: boolean;
+}
+
+export class PlaceOrderCommand extends Command<PlaceOrderResult> {
   constructor(
     readonly orderId: string,
     readonly customerId: string,
     readonly currency: string,
     readonly lines: readonly PlaceOrderLine[],
-    /** The id came from the request's Idempotency-Key: an existing order under it is this request's earlier attempt. */
-    readonly idFromIdempotencyKey: boolean,
+    /** Present when the id came from the request's Idempotency-Key: an existing order under it is this key's earlier request. */
+    readonly idempotency?: PlaceOrderIdempotency,
   ) {
     super();
   }

@@ -77,12 +77,13 @@ export class CommandExecutor {
   }
 
   /**
-   * The position of a stream's last event ("commit.prepare"), for answering a request whose effect
-   * is already stored (a retry); the store's head when the stream does not exist.
+   * A stream's first event, the one that created it, and its position ("commit.prepare"), for
+   * answering a repeat of the creating request (a retry) as the first time; undefined when the
+   * stream does not exist.
    */
-  async streamPosition(streamName: string): Promise<string> {
-    const [last] = await this.eventStore.readStream(streamName, { direction: 'backwards', maxCount: 1 });
-    return last ? formatPosition(last.position) : this.currentPosition();
+  async creation(streamName: string): Promise<{ event: RecordedEvent; position: string } | undefined> {
+    const [first] = await this.eventStore.readStream(streamName, { direction: 'forwards', maxCount: 1 });
+    return first ? { event: first, position: formatPosition(first.position) } : undefined;
   }
 
   /** The store's head as "commit.prepare" ("0.0" when empty): a position every earlier write is at or below. */
