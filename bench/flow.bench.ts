@@ -12,6 +12,7 @@ import { customerViewWhen, ORDER_LINES, placeOrderOnceWon, startWholeSystem, win
 import { performance } from 'node:perf_hooks';
 import { AcceptanceWatcher, type Outcome } from './acceptance-watcher';
 import { hopLatencies, type HopLatency } from './flow-hops';
+import { hostSpeedLine, measureHostSpeed, type HostSpeed } from './host-speed';
 import { KeepAliveClient, percentile } from './http-load';
 import { measureJetStreamLatency } from './jetstream-latency';
 import { openLoop } from './open-loop';
@@ -281,12 +282,16 @@ async function main(): Promise<void> {
   try {
     const customers = await winCustomers(system);
     flow = new Flow(system, customers);
+    const hostAtStart = await measureHostSpeed();
+    console.log(hostSpeedLine('before the warm-up', hostAtStart));
     const warmUp = await closedLoop(flow, 'warm-up', WARM_UP_SECONDS, WARM_UP_CLIENTS);
     console.log(
       `warm-up: ${warmUp.orders} orders in ${WARM_UP_SECONDS} s from ${WARM_UP_CLIENTS} clients (closed loop, ${(warmUp.orders / warmUp.seconds).toFixed(0)}/s), ` +
         `p99 ${ms(percentile(warmUp.latenciesMs, 99))} ms, ${errorCount(warmUp)} errors`,
     );
     if (canMeasureProcessCpu) console.log(await idleCpu(flow));
+    const hostBeforeFixed = await measureHostSpeed();
+    console.log(hostSpeedLine('before the fixed rate', hostBeforeFixed));
 
     const fixed = await fixedRate(flow, `fixed ${RATE}/s for ${SECONDS} s (open loop)`, SECONDS);
     const rawStarted = performance.now();
@@ -296,6 +301,9 @@ async function main(): Promise<void> {
     const raw = { name: `raw JetStream publish → consume at ${RATE}/s`, seconds: (performance.now() - rawStarted) / 1_000, ...rawRun };
     const max = await closedLoop(flow, `max, ${CLIENTS} clients (closed loop)`, MAX_SECONDS, CLIENTS);
     printResults(fixed, max, raw);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
+    const hostAtEnd = await measureHostSpeed();
+    console.log(hostSpeedLine('at the end', hostAtEnd));
     if (canMeasureProcessCpu) {
       const perMessage = (name: string) => ((rawCpuMs.get(name) ?? 0) / raw.published).toFixed(2);
       console.log(`  raw JetStream: CPU per message: nats-server ${perMessage('nats-server')}, driver (publisher and consumer) ${perMessage('driver')} ms`);
@@ -308,7 +316,7 @@ async function main(): Promise<void> {
     console.log(
       `RESULT flow POST /orders → accepted in CRM 360 at ${RATE}/s: p50 ${ms(percentile(fixed.latenciesMs, 50))} ms p95 ${ms(percentile(fixed.latenciesMs, 95))} ms p99 ${ms(fixedP99)} ms, ` +
         `${fixed.orders} orders, ${errors} errors, ${fixed.cpuMs.size > 0 ? `${(totalCpuMs(fixed) / fixed.orders).toFixed(1)} ms CPU per order, ` : ''}vs raw JetStream publish→consume p99 ${ms(rawP99)} ms = ${(fixedP99 / rawP99).toFixed(1)}x ` +
-        `(target p99 < ${TARGET.p99Ms} ms at ${TARGET.rate}/s, 0 errors) ${met ? 'PASS' : 'MISS'}`,
+        `(target p99 < ${TARGET.p99Ms} ms at ${TARGET.rate}/s, 0 errors) ${met ? 'PASS' : 'MISS'}; ${hostFigures([hostAtStart, hostBeforeFixed, hostAtEnd])}`,
     );
     console.log(
       `RESULT flow max, ${CLIENTS} clients: ${(max.latenciesMs.length / max.seconds).toFixed(0)} orders/s accepted in CRM, ` +
@@ -321,6 +329,15 @@ async function main(): Promise<void> {
     flow?.close();
     await system.close();
   }
+}
+
+/** The host's speed over the run, for telling a slow-host run from a regression: each figure's range. */
+function hostFigures(speeds: readonly HostSpeed[]): string {
+  const range = (pick: (speed: HostSpeed) => number, digits: number) => {
+    const values = speeds.map(pick);
+    return `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}`;
+  };
+  return `host compute ${range((s) => s.computeMs, 1)} ms, memory ${range((s) => s.memoryNs, 0)} ns, round trip ${range((s) => s.roundTripUs, 0)} µs`;
 }
 
 main().catch((error) => {
