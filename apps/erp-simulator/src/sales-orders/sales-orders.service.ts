@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IdempotencyKeyReused, requestHash } from '@switchboard/idempotency';
+import { assertRepeatOf, requestHash } from '@switchboard/idempotency';
 import { isoTimestampSql, preparedQuery } from '@switchboard/projections';
 import { enqueueWebhooksSql, WebhookOutbox } from '@switchboard/simulator-kit';
 import type { Repository } from 'typeorm';
@@ -77,7 +77,7 @@ export class SalesOrdersService {
     }
     if (idempotencyKey === undefined) throw new Error('placing a sales order without an Idempotency-Key inserted nothing');
     const first = await this.orders.findOneByOrFail({ idempotencyKey });
-    if (first.requestHash !== null && first.requestHash !== order.requestHash) throw new IdempotencyKeyReused(idempotencyKey);
+    assertRepeatOf(idempotencyKey, first.requestHash, requestHash(request));
     return { order: first, replayed: true };
   }
 

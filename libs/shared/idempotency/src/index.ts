@@ -8,3 +8,4 @@ export * from './lib/idempotency-key';
 export * from './lib/idempotency-keys.migration';
 export * from './lib/id-from-idempotency-key';
 export * from './lib/request-hash';
+export * from './lib/repeated-request';

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '@switchboard/event-sourcing';
-import { IdempotencyKeyReused } from '@switchboard/idempotency';
+import { assertRepeatOf } from '@switchboard/idempotency';
 import { OrderAlreadyPlaced, orderDecider, orderStream } from '@switchboard/order-domain';
 import { preparedQuery } from '@switchboard/projections';
 import { DataSource } from 'typeorm';
@@ -54,16 +54,12 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Pla
     }
   }
 
-  /**
-   * The order under this key exists: a repeat of the request that placed it gets that answer again
-   * (OrderPlaced's position); another body is a 422. An order placed before OrderPlaced kept the hash
-   * cannot tell the two apart and answers as a repeat.
-   */
+  /** The order under this key exists: a repeat of the request that placed it gets that answer again (OrderPlaced's position). */
   private async repeat(orderId: string, { key, requestHash }: NonNullable<PlaceOrderCommand['idempotency']>): Promise<PlaceOrderResult> {
     const creation = await this.executor.creation(orderStream(orderId));
     if (!creation) throw new Error(`order ${orderId} was placed but its stream cannot be read`);
     const stored = creation.event.metadata[REQUEST_HASH];
-    if (stored !== undefined && stored !== requestHash) throw new IdempotencyKeyReused(key);
+    assertRepeatOf(key, typeof stored === 'string' ? stored : undefined, requestHash);
     return { id: orderId, position: creation.position, replayed: true };
   }
 }
