@@ -62,6 +62,9 @@ export class JetStreamConnection {
       maxReconnectAttempts: -1,
       reconnectTimeWait: options.natsOptions?.reconnectTimeWait ?? 500,
       waitOnFirstConnect: true,
+      // nats.js captures two stack traces per request (every JetStream publish) for a timeout's
+      // message; a timeout says what timed out without them, and the captures were a few % of a relay's CPU.
+      noAsyncTraces: options.natsOptions?.noAsyncTraces ?? true,
     });
     return JetStreamConnection.wrap(nc, { ...options, ownsConnection: true });
   }
