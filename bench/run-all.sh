@@ -8,7 +8,7 @@ export SWC_NODE_PROJECT=tsconfig.base.json
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
-for bench in event-store-append relay-publish transport-consume; do
+for bench in event-store-append subscription-holdback relay-publish transport-consume; do
   echo "=== bench/${bench}.bench.ts"
   timeout 150 node -r @swc-node/register "bench/${bench}.bench.ts" | tee -a "$results"
 done

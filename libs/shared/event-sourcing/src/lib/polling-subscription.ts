@@ -3,11 +3,12 @@ import type { EventFilter, EventSubscription, Position, ReadAllOptions, Recorded
 import { comparePositions } from './position';
 
 /**
- * First wait before reading again for an append of this process that a read did not return yet.
- * What holds it back is usually another transaction's commit in flight (under 2 ms at p90 in the
- * flow bench at 100 orders/s): at 5 ms, most relay hops of the flow waited the 5 ms.
+ * Default first wait before reading again for an append of this process that a read did not
+ * return yet. What holds it back is usually another transaction's commit in flight (under 2 ms at
+ * p90 in the flow bench at 100 orders/s); with 5 ms, each relay hop of the flow took 3-5 ms longer
+ * at p50 (bench/subscription-holdback.bench.ts measures the wait alone).
  */
-const RECHECK_MS = 1;
+const DEFAULT_RECHECK_MS = 1;
 
 export interface PollingSubscriptionOptions extends EventFilter {
   after?: Position;
@@ -18,6 +19,8 @@ export interface PollingSubscriptionOptions extends EventFilter {
   pageSize: number;
   /** Longest wait between reads when nothing wakes it (appends from other processes). */
   pollIntervalMs: number;
+  /** First wait, doubled each time, while a read has not reached this process's last append (default DEFAULT_RECHECK_MS). */
+  recheckMs?: number;
   /** Called once when the subscription ends (closed, or its iteration stopped). */
   onEnd?: () => void;
 }
@@ -63,7 +66,7 @@ export class PollingSubscription implements EventSubscription {
   }
 
   private async *iterate(): AsyncGenerator<RecordedEvent> {
-    const { readPage, signal, pageSize, pollIntervalMs, eventTypes, streamPrefixes } = this.options;
+    const { readPage, signal, pageSize, pollIntervalMs, eventTypes, streamPrefixes, recheckMs = DEFAULT_RECHECK_MS } = this.options;
     let after = this.options.after;
     let rechecks = 0;
     let lookingFor: Position | undefined;
@@ -87,7 +90,7 @@ export class PollingSubscription implements EventSubscription {
         lookingFor = appended;
         if (page.length < pageSize) {
           const behind = appended !== undefined && (after === undefined || comparePositions(after, appended) < 0);
-          const wait = behind ? Math.min(pollIntervalMs, RECHECK_MS * 2 ** rechecks) : pollIntervalMs;
+          const wait = behind ? Math.min(pollIntervalMs, recheckMs * 2 ** rechecks) : pollIntervalMs;
           if (behind) rechecks = Math.min(rechecks + 1, 16);
           await signal.waitForAppendAfter(generation, wait, this.abort.signal);
         }

@@ -37,6 +37,12 @@ export interface PostgresEventStoreOptions {
    * delay for appends from other processes and for events held back by a long transaction.
    */
   pollIntervalMs?: number;
+  /**
+   * First wait (doubled each time, up to pollIntervalMs) before a subscription reads again when its
+   * read did not reach this process's last append: an older transaction, anywhere in the cluster,
+   * was still open. Default 1 ms.
+   */
+  recheckMs?: number;
   logger?: LoggerLike;
 }
 
@@ -100,6 +106,7 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly pageSize: number;
   private readonly pollIntervalMs: number;
+  private readonly recheckMs: number | undefined;
   private readonly statementPrefix: string;
   private readonly storeKey: string;
   private readonly appendGroups = new GroupCommit<PendingAppend, AppendResult>({
@@ -127,6 +134,7 @@ export class PostgresEventStore implements EventStore {
     this.statementPrefix = `es_${createHash('sha1').update(options.schema).digest('hex').slice(0, 12)}_`;
     this.pageSize = options.pageSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.recheckMs = options.recheckMs;
     const key = `${options.connectionString}|${options.schema}`;
     this.storeKey = key;
     this.signal = signals.get(key) ?? new AppendSignal();
@@ -367,6 +375,7 @@ export class PostgresEventStore implements EventStore {
       signal: this.signal,
       pageSize: this.pageSize,
       pollIntervalMs: this.pollIntervalMs,
+      recheckMs: this.recheckMs,
     });
     this.subscriptions.add(subscription);
     return subscription;
