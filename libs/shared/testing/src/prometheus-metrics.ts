@@ -24,7 +24,9 @@ export class MetricsScrape {
       const match = SAMPLE.exec(line);
       if (!match) continue;
       const labels = Object.fromEntries([...(match[2] ?? '').matchAll(LABEL)].map(([, key, value]) => [key, value]));
-      samples.set(match[1], [...(samples.get(match[1]) ?? []), { labels, value: Number(match[3]) }]);
+      const named = samples.get(match[1]) ?? [];
+      named.push({ labels, value: Number(match[3]) });
+      samples.set(match[1], named);
     }
     return new MetricsScrape(samples);
   }

@@ -5,7 +5,7 @@ import { OrderAlreadyPlaced, orderDecider, orderStream } from '@switchboard/orde
 import { preparedQuery } from '@switchboard/projections';
 import { DataSource } from 'typeorm';
 import type { CustomerStanding } from '../../projections/customer-standing/customer-standing.entity';
-import { PlaceOrderCommand, type PlaceOrderResult } from './place-order.command';
+import { PlaceOrderCommand, type PlaceOrderIdempotency, type PlaceOrderResult } from './place-order.command';
 
 /** Metadata of OrderPlaced: the hash of the request that placed it under an Idempotency-Key. */
 const REQUEST_HASH = 'requestHash';
@@ -55,7 +55,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Pla
   }
 
   /** The order under this key exists: a repeat of the request that placed it gets that answer again (OrderPlaced's position). */
-  private async repeat(orderId: string, { key, requestHash }: NonNullable<PlaceOrderCommand['idempotency']>): Promise<PlaceOrderResult> {
+  private async repeat(orderId: string, { key, requestHash }: PlaceOrderIdempotency): Promise<PlaceOrderResult> {
     const creation = await this.executor.creation(orderStream(orderId));
     if (!creation) throw new Error(`order ${orderId} was placed but its stream cannot be read`);
     const stored = creation.event.metadata[REQUEST_HASH];

@@ -9,6 +9,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { catchError, concatMap, from, of, throwError, type Observable } from 'rxjs';
 import { readIdempotencyKey } from './idempotency-key';
@@ -37,6 +38,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   constructor(
     private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
     @Inject(IDEMPOTENCY_OPTIONS) options: IdempotencyModuleOptions,
   ) {
     this.methods = (options.methods ?? ['POST']).map((method) => method.toUpperCase());
@@ -47,7 +49,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
     if (!this.methods.includes(request.method ?? '')) return next.handle();
-    if (Reflect.getMetadata(KEEPS_IDEMPOTENCY_KEY, context.getHandler()) === true) return next.handle();
+    if (this.reflector.get<boolean>(KEEPS_IDEMPOTENCY_KEY, context.getHandler()) === true) return next.handle();
     const path = (request.originalUrl ?? request.url ?? '').split('?')[0];
     if (this.excludePaths.some((pattern) => pattern.test(path))) return next.handle();
     const key = readIdempotencyKey(request);
